@@ -1,0 +1,168 @@
+package az.opengov.nap.measure;
+
+import az.opengov.nap.plan.Measure;
+import az.opengov.nap.plan.MeasureAgency;
+import az.opengov.nap.plan.Plan;
+import az.opengov.nap.plan.PlanCalendar;
+import az.opengov.nap.plan.PlanService;
+import az.opengov.nap.shared.Clock;
+import az.opengov.nap.shared.NapException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A measure's reporting cycles and who is asked to report in each. The process calls it through thin delegates;
+ * everything here is idempotent, so a retried job does no harm.
+ */
+@Service
+public class CycleService {
+
+    private final CycleRepository cycles;
+    private final PlanService plans;
+
+    CycleService(CycleRepository cycles, PlanService plans) {
+        this.cycles = cycles;
+        this.plans = plans;
+    }
+
+    /** Expands the measure's collectives and lays out its cycles: one per period of its years, the last one final. */
+    @Transactional
+    public int planCycles(long measureId) {
+        plans.expandParticipants(measureId);
+        List<ReportingCycle> existing = cycles.cycles(measureId);
+        if (!existing.isEmpty()) {
+            return existing.size();
+        }
+        Measure measure = plans.measure(measureId);
+        Plan plan = plans.plan(measure.planCode());
+        List<ReportingCycle> planned = layOut(measure, plan);
+        planned.forEach(cycles::insertCycle);
+        return planned.size();
+    }
+
+    static List<ReportingCycle> layOut(Measure measure, Plan plan) {
+        PlanCalendar calendar = plan.calendar();
+        int months = calendar.frequencyMonths();
+        List<ReportingCycle> result = new ArrayList<>();
+        int number = 1;
+        for (int year = measure.firstYear() + plan.yearShift(); year <= measure.lastYear() + plan.yearShift(); year++) {
+            for (int month = 1; month <= 12; month += months) {
+                LocalDate start = LocalDate.of(year, month, 1);
+                LocalDate end = start.plusMonths(months).minusDays(1);
+                result.add(new ReportingCycle(measure.id(), number++, start, end,
+                        end.plusDays(calendar.dueOffsetDays()), false));
+            }
+        }
+        ReportingCycle last = result.remove(result.size() - 1);
+        result.add(new ReportingCycle(last.measureId(), last.number(), last.periodStart(), last.periodEnd(),
+                last.dueDate(), true));
+        return result;
+    }
+
+    public List<ReportingCycle> cycles(long measureId) {
+        return cycles.cycles(measureId);
+    }
+
+    public ReportingCycle cycle(long measureId, int number) {
+        return cycles.cycle(measureId, number).orElseThrow(() -> NapException.notFound("cycle", number));
+    }
+
+    /** Reports on a period are asked for when the period has ended: the start of the next day in Baku. */
+    public Instant opensAt(long measureId, int number) {
+        return cycle(measureId, number).periodEnd().plusDays(1).atStartOfDay(Clock.BAKU).toInstant();
+    }
+
+    /** Opens a cycle: every agency taking part in the measure now is asked for a report. */
+    @Transactional
+    public int openCycle(long measureId, int number) {
+        ReportingCycle cycle = cycle(measureId, number);
+        cycles.markOpened(measureId, number, Clock.now());
+        List<Participant> existing = cycles.participants(measureId, number);
+        if (!existing.isEmpty()) {
+            return existing.size();
+        }
+        int position = 0;
+        for (MeasureAgency agency : plans.agencies(measureId)) {
+            if (agency.active()) {
+                cycles.insertParticipant(new Participant(measureId, number, agency.agencyCode(), position++,
+                        agency.role(), ParticipantStatus.OPEN, cycle.dueDate()));
+            }
+        }
+        return position;
+    }
+
+    public Participant participantAt(long measureId, int cycle, int position) {
+        return cycles.participantAt(measureId, cycle, position)
+                .orElseThrow(() -> NapException.notFound("participant", position));
+    }
+
+    public Participant participant(long measureId, int cycle, String agencyCode) {
+        return cycles.participant(measureId, cycle, agencyCode)
+                .orElseThrow(() -> NapException.notFound("participant", agencyCode));
+    }
+
+    public List<Participant> participants(long measureId, int cycle) {
+        return cycles.participants(measureId, cycle);
+    }
+
+    public List<Participant> participantsOf(long measureId, String agencyCode) {
+        return cycles.participantsOf(measureId, agencyCode);
+    }
+
+    public Deadlines deadlines(long measureId, int cycle, String agencyCode) {
+        return Deadlines.of(participant(measureId, cycle, agencyCode).dueDate(), calendar(measureId));
+    }
+
+    /** A returned report is due again {@code revisionDays} from today. */
+    @Transactional
+    public Deadlines reopenForRevision(long measureId, int cycle, String agencyCode) {
+        LocalDate due = Clock.today().plusDays(calendar(measureId).revisionDays());
+        cycles.updateDueDate(measureId, cycle, agencyCode, due);
+        return deadlines(measureId, cycle, agencyCode);
+    }
+
+    @Transactional
+    public Deadlines changeDueDate(long measureId, int cycle, String agencyCode, LocalDate due) {
+        if (cycles.updateDueDate(measureId, cycle, agencyCode, due) == 0) {
+            throw NapException.notFound("participant", agencyCode);
+        }
+        return deadlines(measureId, cycle, agencyCode);
+    }
+
+    /** Adds an agency to an open cycle (amendment); returns it with its position. */
+    @Transactional
+    public Participant addParticipant(long measureId, int cycle, MeasureAgency agency) {
+        var existing = cycles.participant(measureId, cycle, agency.agencyCode());
+        if (existing.isPresent()) {
+            cycles.updateStatus(measureId, cycle, agency.agencyCode(), ParticipantStatus.OPEN);
+            return participant(measureId, cycle, agency.agencyCode());
+        }
+        Participant p = new Participant(measureId, cycle, agency.agencyCode(), cycles.nextPosition(measureId, cycle),
+                agency.role(), ParticipantStatus.OPEN, cycle(measureId, cycle).dueDate());
+        cycles.insertParticipant(p);
+        return p;
+    }
+
+    @Transactional
+    public void setStatus(long measureId, int cycle, String agencyCode, ParticipantStatus status) {
+        cycles.updateStatus(measureId, cycle, agencyCode, status);
+    }
+
+    @Transactional
+    public void recordAction(long measureId, String action, String agencyCode, Integer cycle, String reason,
+                             String details, String actor) {
+        cycles.insertAction(measureId, action, agencyCode, cycle, reason, details, actor, Clock.now());
+    }
+
+    public List<MeasureAction> actions(long measureId) {
+        return cycles.actions(measureId);
+    }
+
+    public PlanCalendar calendar(long measureId) {
+        return plans.plan(plans.measure(measureId).planCode()).calendar();
+    }
+}

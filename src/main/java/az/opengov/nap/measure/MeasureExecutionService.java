@@ -1,0 +1,328 @@
+package az.opengov.nap.measure;
+
+import az.opengov.nap.measure.process.MeasureExecution;
+import az.opengov.nap.measure.process.MeasureExecution.Elements;
+import az.opengov.nap.measure.process.MeasureExecution.Messages;
+import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import az.opengov.nap.plan.AgencyRole;
+import az.opengov.nap.plan.Measure;
+import az.opengov.nap.plan.MeasureAgency;
+import az.opengov.nap.plan.MeasureStatus;
+import az.opengov.nap.plan.PlanImported;
+import az.opengov.nap.plan.PlanService;
+import az.opengov.nap.reporting.ProgressReport;
+import az.opengov.nap.reporting.ReportContent;
+import az.opengov.nap.reporting.ReportingService;
+import az.opengov.nap.security.AppUser;
+import az.opengov.nap.shared.Clock;
+import az.opengov.nap.shared.NapException;
+import az.opengov.nap.worklist.WorkItem;
+import az.opengov.nap.worklist.WorkKind;
+import az.opengov.nap.worklist.WorklistService;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The engine behind one door: starts a measure's process, completes its tasks for the people allowed to, and carries
+ * out the administrators' changes to running measures. Controllers use this, never the engine's services; every
+ * engine call runs as the signed-in user, so that history and the operation log name a person.
+ */
+@Service
+public class MeasureExecutionService {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final PlanService plans;
+    private final CycleService cycles;
+    private final WorklistService worklist;
+    private final ReportingService reports;
+
+    MeasureExecutionService(RuntimeService runtime, TaskService tasks, IdentityService identity, PlanService plans,
+                            CycleService cycles, WorklistService worklist, ReportingService reports) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.plans = plans;
+        this.cycles = cycles;
+        this.worklist = worklist;
+        this.reports = reports;
+    }
+
+    /** Starts the measures a plan import created, in the import's transaction. */
+    @EventListener
+    void onPlanImported(PlanImported event) {
+        event.newMeasureIds().forEach(this::start);
+    }
+
+    /** Starts a measure's process once; a measure already started keeps its instance. */
+    @Transactional
+    public String start(long measureId) {
+        Measure measure = plans.measure(measureId);
+        if (measure.processInstanceId() != null) {
+            return measure.processInstanceId();
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.PLAN_CODE, measure.planCode());
+        variables.put(Variables.MEASURE_ID, measureId);
+        String id = runtime.startProcessInstanceByKey(MeasureExecution.PROCESS_KEY, measure.businessKey(), variables)
+                .getId();
+        plans.setProcessInstance(measureId, id);
+        return id;
+    }
+
+    // ---- agency users -------------------------------------------------------------------------------------------
+
+    /** A task the user may see: their agency's report task, or, for reviewers, a commission task. */
+    public WorkItem task(String taskId, AppUser user) {
+        WorkItem item = worklist.find(taskId).orElseThrow(() -> NapException.notFound("task", taskId));
+        boolean own = item.candidateGroup().equals(user.agencyCode());
+        boolean commission = user.reviewer() && AppUser.COMMISSION_GROUP.equals(item.candidateGroup());
+        if (!own && !commission && !user.admin()) {
+            throw NapException.notFound("task", taskId);
+        }
+        return item;
+    }
+
+    @Transactional
+    public ProgressReport saveDraft(String taskId, ReportContent content, AppUser user) {
+        WorkItem item = reportTask(taskId, user);
+        return reports.saveDraft(item.measureId(), item.cycleNumber(), item.agencyCode(), content, user.username());
+    }
+
+    /**
+     * Submits the agency's report: the content given, or the saved draft. Invalid content leaves the task open and
+     * names every field at fault.
+     */
+    @Transactional
+    public long submit(String taskId, ReportContent content, AppUser user) {
+        WorkItem item = reportTask(taskId, user);
+        if (content != null && !content.isEmpty()) {
+            reports.requireComplete(content);
+            reports.saveDraft(item.measureId(), item.cycleNumber(), item.agencyCode(), content, user.username());
+        }
+        asUser(user, () -> {
+            tasks.complete(taskId);
+            return null;
+        });
+        return reports.current(item.measureId(), item.cycleNumber(), item.agencyCode()).orElseThrow().id();
+    }
+
+    // ---- reviewers ----------------------------------------------------------------------------------------------
+
+    @Transactional
+    public void review(String taskId, String decision, String comment, String completionLevel, AppUser user) {
+        WorkItem item = commissionTask(taskId, user, WorkKind.REVIEW);
+        if (item.agencyCode().equals(user.agencyCode())) {
+            throw new NapException(HttpStatus.FORBIDDEN, "error.review.ownAgency");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.DECISION, decision);
+        variables.put("comment", comment);
+        variables.put("completionLevel", completionLevel);
+        asUser(user, () -> {
+            tasks.complete(taskId, variables);
+            return null;
+        });
+    }
+
+    @Transactional
+    public void assess(String taskId, String completionLevel, String summary, AppUser user) {
+        commissionTask(taskId, user, WorkKind.FINAL_ASSESSMENT);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("completionLevel", completionLevel);
+        variables.put("summary", summary);
+        asUser(user, () -> {
+            tasks.complete(taskId, variables);
+            return null;
+        });
+    }
+
+    // ---- administrators -----------------------------------------------------------------------------------------
+
+    /** Moves an agency's due date; its reminder and escalation timers are set again from the new date. */
+    @Transactional
+    public void extendDueDate(long measureId, int cycle, String agencyCode, LocalDate due, String reason, AppUser admin) {
+        requireAdmin(admin, reason);
+        Measure measure = running(measureId);
+        if (due.isBefore(Clock.today())) {
+            throw NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("dueDate", "validation.pastDate")));
+        }
+        LocalDate before = cycles.participant(measureId, cycle, agencyCode).dueDate();
+        Deadlines deadlines = cycles.changeDueDate(measureId, cycle, agencyCode, due);
+        cycles.recordAction(measureId, "DUE_DATE_EXTENDED", agencyCode, cycle, reason, before + " -> " + due,
+                admin.username());
+        String execution = subscription(measure, Messages.DUE_DATE_EXTENDED, cycle, agencyCode);
+        if (execution != null) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Variables.DUE_DATE, java.util.Date.from(deadlines.dueAt()));
+            variables.put(Variables.REMINDER_AT, java.util.Date.from(deadlines.reminderAt()));
+            variables.put(Variables.ESCALATION_CYCLE, deadlines.escalationCycle());
+            variables.put(Variables.WINDOW_CLOSES_AT, java.util.Date.from(deadlines.windowClosesAt()));
+            asUser(admin, () -> {
+                runtime.messageEventReceived(Messages.DUE_DATE_EXTENDED, execution, variables);
+                return null;
+            });
+        }
+    }
+
+    /** Adds an agency to a running measure: it reports from the next cycle, and in every cycle open now. */
+    @Transactional
+    public void addAgency(long measureId, String agencyCode, AgencyRole role, String reason, AppUser admin) {
+        requireAdmin(admin, reason);
+        Measure measure = running(measureId);
+        MeasureAgency added = plans.addAgency(measureId, agencyCode, role);
+        cycles.recordAction(measureId, "AGENCY_ADDED", agencyCode, null, reason, role.name(), admin.username());
+        ActivityInstance tree = runtime.getActivityInstance(measure.processInstanceId());
+        for (ActivityInstance cycleInstance : find(tree, Elements.SUBPROCESS_REPORTING_CYCLE)) {
+            int cycle = ((Number) runtime.getVariableLocal(cycleInstance.getExecutionIds()[0],
+                    Variables.CYCLE_NUMBER)).intValue();
+            for (ActivityInstance body : find(cycleInstance, Elements.SUBPROCESS_AGENCY_REPORT + "#multiInstanceBody")) {
+                cycles.addParticipant(measureId, cycle, added);
+                asUser(admin, () -> {
+                    runtime.createProcessInstanceModification(measure.processInstanceId())
+                            .startBeforeActivity(Elements.SUBPROCESS_AGENCY_REPORT, body.getId())
+                            .setVariableLocal(Variables.AGENCY_CODE, agencyCode)
+                            .execute();
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** Removes an agency from a running measure; its open reports end as "removed by amendment". */
+    @Transactional
+    public void removeAgency(long measureId, String agencyCode, String reason, AppUser admin) {
+        requireAdmin(admin, reason);
+        Measure measure = running(measureId);
+        plans.removeAgency(measureId, agencyCode);
+        cycles.recordAction(measureId, "AGENCY_REMOVED", agencyCode, null, reason, null, admin.username());
+        for (EventSubscription s : runtime.createEventSubscriptionQuery().processInstanceId(measure.processInstanceId())
+                .eventName(Messages.AGENCY_REMOVED).list()) {
+            if (agencyCode.equals(runtime.getVariable(s.getExecutionId(), Variables.AGENCY_CODE))) {
+                asUser(admin, () -> {
+                    runtime.messageEventReceived(Messages.AGENCY_REMOVED, s.getExecutionId());
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** Cancels a running measure with its reason; its open tasks end. */
+    @Transactional
+    public void cancel(long measureId, String reason, AppUser admin) {
+        requireAdmin(admin, reason);
+        Measure measure = running(measureId);
+        cycles.recordAction(measureId, "CANCELLED", null, null, reason, null, admin.username());
+        plans.setStatus(measureId, MeasureStatus.CANCELLED, reason);
+        asUser(admin, () -> runtime.createMessageCorrelation(Messages.MEASURE_CANCELLED)
+                .processInstanceId(measure.processInstanceId()).correlateWithResult());
+    }
+
+    public List<MeasureAction> actions(long measureId) {
+        return cycles.actions(measureId);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private WorkItem reportTask(String taskId, AppUser user) {
+        WorkItem item = task(taskId, user);
+        if (item.kind() != WorkKind.REPORT && item.kind() != WorkKind.INVITED_REPORT) {
+            throw NapException.conflict("error.task.wrongKind");
+        }
+        if (!item.candidateGroup().equals(user.agencyCode())) {
+            // reviewers and administrators do not report on an agency's behalf
+            throw NapException.forbidden();
+        }
+        return open(item);
+    }
+
+    private WorkItem commissionTask(String taskId, AppUser user, WorkKind kind) {
+        WorkItem item = task(taskId, user);
+        if (!user.reviewer()) {
+            // administrators run the plan; they do not decide for the commission
+            throw NapException.forbidden();
+        }
+        if (item.kind() != kind) {
+            throw NapException.conflict("error.task.wrongKind");
+        }
+        return open(item);
+    }
+
+    private static WorkItem open(WorkItem item) {
+        if (!"OPEN".equals(item.state())) {
+            throw NapException.conflict("error.task.closed");
+        }
+        return item;
+    }
+
+    private Measure running(long measureId) {
+        Measure measure = plans.measure(measureId);
+        if (measure.status() != MeasureStatus.RUNNING || measure.processInstanceId() == null) {
+            throw NapException.conflict("error.measure.notRunning", measure.code());
+        }
+        return measure;
+    }
+
+    private static void requireAdmin(AppUser user, String reason) {
+        if (!user.admin()) {
+            throw NapException.forbidden();
+        }
+        if (reason == null || reason.isBlank()) {
+            throw NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("reason", "validation.required")));
+        }
+    }
+
+    private String subscription(Measure measure, String message, int cycle, String agencyCode) {
+        for (EventSubscription s : runtime.createEventSubscriptionQuery()
+                .processInstanceId(measure.processInstanceId()).eventName(message).list()) {
+            Object agency = runtime.getVariable(s.getExecutionId(), Variables.AGENCY_CODE);
+            Object number = runtime.getVariable(s.getExecutionId(), Variables.CYCLE_NUMBER);
+            if (agencyCode.equals(agency) && number != null && ((Number) number).intValue() == cycle) {
+                return s.getExecutionId();
+            }
+        }
+        return null;
+    }
+
+    private static List<ActivityInstance> find(ActivityInstance root, String activityId) {
+        List<ActivityInstance> found = new java.util.ArrayList<>();
+        for (ActivityInstance child : root.getChildActivityInstances()) {
+            if (activityId.equals(child.getActivityId())) {
+                found.add(child);
+            } else {
+                found.addAll(find(child, activityId));
+            }
+        }
+        return found;
+    }
+
+    private <T> T asUser(AppUser user, Supplier<T> work) {
+        identity.setAuthentication(user.username(), user.groups());
+        try {
+            return work.get();
+        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            // a business rule broken inside a listener reaches us wrapped by the engine: give the user the rule
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof NapException rule) {
+                    throw rule;
+                }
+            }
+            throw e;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package az.opengov.nap.measure.process;
+
+/**
+ * The descriptor of {@code processes/MeasureExecution.bpmn}: its key, element ids, messages and variables, so that
+ * Java never spells an id as a loose string. Variables hold ids, dates and routing flags only; report content lives
+ * in the project's tables.
+ */
+public final class MeasureExecution {
+
+    public static final String PROCESS_KEY = "MeasureExecution";
+
+    private MeasureExecution() {
+    }
+
+    /** Element ids as drawn in the diagram. */
+    public static final class Elements {
+        public static final String START_MEASURE_STARTED = "Start_MeasureStarted";
+        public static final String TASK_PLAN_REPORTING_CYCLES = "Task_PlanReportingCycles";
+        public static final String SUBPROCESS_REPORTING_CYCLE = "SubProcess_ReportingCycle";
+        public static final String TIMER_CYCLE_OPENS = "Timer_CycleOpens";
+        public static final String TASK_OPEN_REPORTING_CYCLE = "Task_OpenReportingCycle";
+        public static final String SUBPROCESS_AGENCY_REPORT = "SubProcess_AgencyReport";
+        public static final String GATEWAY_PARTICIPANT_ROLE = "Gateway_ParticipantRole";
+        public static final String TASK_SUBMIT_PROGRESS_REPORT = "Task_SubmitProgressReport";
+        public static final String TASK_SUBMIT_INVITED_REPORT = "Task_SubmitInvitedReport";
+        public static final String BOUNDARY_REMINDER_DUE = "Boundary_ReminderDue";
+        public static final String BOUNDARY_ESCALATION_DUE = "Boundary_EscalationDue";
+        public static final String BOUNDARY_DUE_DATE_EXTENDED = "Boundary_DueDateExtended";
+        public static final String BOUNDARY_INVITED_REMINDER_DUE = "Boundary_InvitedReminderDue";
+        public static final String BOUNDARY_INVITED_DUE_DATE_EXTENDED = "Boundary_InvitedDueDateExtended";
+        public static final String BOUNDARY_REPORTING_WINDOW_CLOSED = "Boundary_ReportingWindowClosed";
+        public static final String TASK_RAISE_REMINDER = "Task_RaiseReminder";
+        public static final String TASK_RAISE_ESCALATION = "Task_RaiseEscalation";
+        public static final String TASK_RAISE_INVITED_REMINDER = "Task_RaiseInvitedReminder";
+        public static final String TASK_RECORD_NOT_REPORTED = "Task_RecordNotReported";
+        public static final String END_NOT_REPORTED = "End_NotReported";
+        public static final String TASK_REVIEW_PROGRESS_REPORT = "Task_ReviewProgressReport";
+        public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
+        public static final String TASK_PUBLISH_PROGRESS_REPORT = "Task_PublishProgressReport";
+        public static final String END_REPORT_PUBLISHED = "End_ReportPublished";
+        public static final String TASK_RETURN_FOR_REVISION = "Task_ReturnForRevision";
+        public static final String START_AGENCY_REMOVED = "Start_AgencyRemoved";
+        public static final String END_AGENCY_REMOVED = "End_AgencyRemoved";
+        public static final String TASK_FINAL_ASSESSMENT = "Task_FinalAssessment";
+        public static final String TASK_PUBLISH_FINAL_ASSESSMENT = "Task_PublishFinalAssessment";
+        public static final String END_MEASURE_COMPLETED = "End_MeasureCompleted";
+        public static final String START_MEASURE_CANCELLED = "Start_MeasureCancelled";
+        public static final String END_MEASURE_CANCELLED = "End_MeasureCancelled";
+
+        private Elements() {
+        }
+    }
+
+    /** Message names. */
+    public static final class Messages {
+        public static final String DUE_DATE_EXTENDED = "DueDateExtended";
+        public static final String AGENCY_REMOVED = "AgencyRemoved";
+        public static final String MEASURE_CANCELLED = "MeasureCancelled";
+
+        private Messages() {
+        }
+    }
+
+    /** Variable names and what they hold. */
+    public static final class Variables {
+        /** String: the plan's code. Process scope. */
+        public static final String PLAN_CODE = "planCode";
+        /** Long: the measure's id in table {@code measure}. Process scope. */
+        public static final String MEASURE_ID = "measureId";
+        /** Integer: how many reporting cycles the measure has. Process scope. */
+        public static final String CYCLE_COUNT = "cycleCount";
+        /** Integer, 1-based. Local to a reporting cycle. */
+        public static final String CYCLE_NUMBER = "cycleNumber";
+        /** Date: when the cycle's reporting period has ended and reports are asked for. Local to a cycle. */
+        public static final String CYCLE_OPENS_AT = "cycleOpensAt";
+        /** Integer: agencies asked for a report in the cycle. Local to a cycle. */
+        public static final String PARTICIPANT_COUNT = "participantCount";
+        /** String: the agency asked for a report; also the task's candidate group. Local to an agency report. */
+        public static final String AGENCY_CODE = "agencyCode";
+        /** String: EXECUTOR or RECOMMENDED. Local to an agency report. */
+        public static final String ROLE = "role";
+        /** Date: the moment the report is due. Local to an agency report. */
+        public static final String DUE_DATE = "dueDate";
+        /** Date: when the reminder fires. Local to an agency report. */
+        public static final String REMINDER_AT = "reminderAt";
+        /** String: ISO 8601 repeating interval of escalations, starting when due. Local to an agency report. */
+        public static final String ESCALATION_CYCLE = "escalationCycle";
+        /** Date: when an invited body's reporting window closes. Local to an agency report. */
+        public static final String WINDOW_CLOSES_AT = "windowClosesAt";
+        /** Long: the report version under review. Local to an agency report. */
+        public static final String REPORT_ID = "reportId";
+        /** String: APPROVED or RETURNED. Local to an agency report. */
+        public static final String DECISION = "decision";
+
+        private Variables() {
+        }
+    }
+}

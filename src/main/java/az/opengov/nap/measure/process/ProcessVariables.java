@@ -1,0 +1,55 @@
+package az.opengov.nap.measure.process;
+
+import az.opengov.nap.measure.Deadlines;
+import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Typed reads and writes of the process's variables, so that delegates stay a few lines each. */
+final class ProcessVariables {
+
+    private ProcessVariables() {
+    }
+
+    static long measureId(VariableScope scope) {
+        return ((Number) scope.getVariable(Variables.MEASURE_ID)).longValue();
+    }
+
+    static int cycleNumber(VariableScope scope) {
+        return ((Number) scope.getVariable(Variables.CYCLE_NUMBER)).intValue();
+    }
+
+    static String agencyCode(VariableScope scope) {
+        return (String) scope.getVariable(Variables.AGENCY_CODE);
+    }
+
+    static long reportId(VariableScope scope) {
+        return ((Number) scope.getVariable(Variables.REPORT_ID)).longValue();
+    }
+
+    static String string(VariableScope scope, String name) {
+        Object v = scope.getVariable(name);
+        return v == null ? null : v.toString();
+    }
+
+    /** The timer variables of an agency's report, from its deadlines. */
+    static Map<String, Object> deadlines(Deadlines d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(Variables.DUE_DATE, Date.from(d.dueAt()));
+        m.put(Variables.REMINDER_AT, Date.from(d.reminderAt()));
+        m.put(Variables.ESCALATION_CYCLE, d.escalationCycle());
+        m.put(Variables.WINDOW_CLOSES_AT, Date.from(d.windowClosesAt()));
+        return m;
+    }
+
+    /** Who completes the task: the engine's authenticated user (set by our facade and by Tasklist). */
+    static String currentUser(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (auth != null && auth.getUserId() != null) {
+            return auth.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "system";
+    }
+}

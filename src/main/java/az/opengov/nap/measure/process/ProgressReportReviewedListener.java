@@ -1,0 +1,34 @@
+package az.opengov.nap.measure.process;
+
+import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import az.opengov.nap.review.ReviewService;
+import az.opengov.nap.security.UserDirectory;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of Task_ReviewProgressReport from any channel: the decision is checked (a return needs a comment, nobody
+ * reviews their own agency) and recorded; only the decision stays in the process, as the gateway's routing flag.
+ */
+@Component("progressReportReviewed")
+class ProgressReportReviewedListener implements TaskListener {
+
+    private final ReviewService reviews;
+    private final UserDirectory users;
+
+    ProgressReportReviewedListener(ReviewService reviews, UserDirectory users) {
+        this.reviews = reviews;
+        this.users = users;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String reviewer = ProcessVariables.currentUser(task);
+        reviews.decide(ProcessVariables.reportId(task), ProcessVariables.string(task, Variables.DECISION),
+                ProcessVariables.string(task, "comment"), ProcessVariables.string(task, "completionLevel"),
+                reviewer, users.agencyOf(reviewer).orElse(null));
+        task.setVariable("comment", null);
+        task.setVariable("completionLevel", null);
+    }
+}

@@ -1,0 +1,39 @@
+package az.opengov.nap.measure.process;
+
+import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import az.opengov.nap.reporting.ReportingService;
+import az.opengov.nap.shared.FormDefinitions;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of a submit task, from any channel (the API, the workspace, Camunda Tasklist): the report is checked
+ * against the form's rules and stored as a submitted version; an invalid one throws, and the task stays open. The
+ * form's values leave the process: only the report's id stays.
+ */
+@Component("progressReportSubmitted")
+class ProgressReportSubmittedListener implements TaskListener {
+
+    private final ReportingService reports;
+    private final FormDefinitions forms;
+
+    ProgressReportSubmittedListener(ReportingService reports, FormDefinitions forms) {
+        this.reports = reports;
+        this.forms = forms;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Map<String, Object> values = new HashMap<>();
+        for (String key : forms.keys(FormDefinitions.PROGRESS_REPORT)) {
+            values.put(key, task.getVariable(key));
+        }
+        long reportId = reports.submit(ProcessVariables.measureId(task), ProcessVariables.cycleNumber(task),
+                ProcessVariables.agencyCode(task), values, ProcessVariables.currentUser(task));
+        values.keySet().forEach(key -> task.setVariable(key, null));
+        task.setVariable(Variables.REPORT_ID, reportId);
+    }
+}

@@ -1,0 +1,28 @@
+package az.opengov.nap.measure.process;
+
+import az.opengov.nap.measure.CycleService;
+import az.opengov.nap.measure.ParticipantStatus;
+import az.opengov.nap.publication.PublicationService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_PublishProgressReport: the approved report goes public, once. */
+@Component("publishProgressReport")
+class PublishProgressReportDelegate implements JavaDelegate {
+
+    private final PublicationService publications;
+    private final CycleService cycles;
+
+    PublishProgressReportDelegate(PublicationService publications, CycleService cycles) {
+        this.publications = publications;
+        this.cycles = cycles;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        publications.publish(ProcessVariables.reportId(execution));
+        cycles.setStatus(ProcessVariables.measureId(execution), ProcessVariables.cycleNumber(execution),
+                ProcessVariables.agencyCode(execution), ParticipantStatus.PUBLISHED);
+    }
+}

@@ -1,0 +1,29 @@
+package az.opengov.nap.measure.process;
+
+import az.opengov.nap.measure.CycleService;
+import az.opengov.nap.notification.DeadlineEventService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RaiseEscalation: an executor's report is overdue (at due and every few days after). */
+@Component("raiseEscalation")
+class RaiseEscalationDelegate implements JavaDelegate {
+
+    private final CycleService cycles;
+    private final DeadlineEventService deadlines;
+
+    RaiseEscalationDelegate(CycleService cycles, DeadlineEventService deadlines) {
+        this.cycles = cycles;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long measureId = ProcessVariables.measureId(execution);
+        int cycle = ProcessVariables.cycleNumber(execution);
+        String agency = ProcessVariables.agencyCode(execution);
+        deadlines.escalate(measureId, cycle, agency, cycles.participant(measureId, cycle, agency).dueDate(),
+                cycles.calendar(measureId).escalationDays());
+    }
+}

@@ -1,0 +1,7 @@
+package az.opengov.nap.plan;
+
+public enum MeasureStatus {
+    RUNNING,
+    COMPLETED,
+    CANCELLED
+}

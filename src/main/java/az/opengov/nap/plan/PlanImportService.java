@@ -1,0 +1,266 @@
+package az.opengov.nap.plan;
+
+import az.opengov.nap.agency.Agency;
+import az.opengov.nap.agency.AgencyKind;
+import az.opengov.nap.agency.AgencyService;
+import az.opengov.nap.plan.ImportPreview.AgencyLine;
+import az.opengov.nap.plan.ImportPreview.MeasureLine;
+import az.opengov.nap.plan.ImportPreview.SectionLine;
+import az.opengov.nap.plan.ImportPreview.SubsectionLine;
+import az.opengov.nap.plan.PlanRowValidator.ParsedRow;
+import az.opengov.nap.plan.PlanRowValidator.Period;
+import az.opengov.nap.plan.PlanRowValidator.RowParties;
+import az.opengov.nap.shared.FieldProblem;
+import az.opengov.nap.shared.NapException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a plan from a CSV or XLSX file, all or nothing. {@link #preview} checks the file and shows what an import
+ * would create without writing anything; {@link #commit} checks again and, only when the whole file is valid,
+ * creates the agencies the request confirmed and the plan with its new measures, whose processes the engine then
+ * starts in the same transaction. Measures whose code exists are never created twice.
+ *
+ * <p>File columns: {@code section, section_title, subsection, subsection_title, code, printed_code, title,
+ * indicators, executors, recommended, period}; executors and recommended are organisation names separated by
+ * {@code ;}, period is {@code 2016} or {@code 2016-2018}. Any further column is kept with the measure as JSON.
+ */
+@Service
+public class PlanImportService {
+
+    private static final Pattern PLAN_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final int TITLE_MAX = 1000;
+    private static final int YEAR_MIN = 1900;
+    private static final int YEAR_MAX = 2999;
+    private static final Comparator<FieldProblem> BY_ROW = Comparator.comparing(FieldProblem::row,
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private final PlanService plans;
+    private final AgencyService agencies;
+    private final PlanImportProperties properties;
+    private final ObjectMapper json;
+
+    PlanImportService(PlanService plans, AgencyService agencies, PlanImportProperties properties, ObjectMapper json) {
+        this.plans = plans;
+        this.agencies = agencies;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** The validation report and what an import would create. Writes nothing. */
+    @Transactional(readOnly = true)
+    public ImportPreview preview(ImportRequest request) {
+        return analyse(request).preview(false);
+    }
+
+    /**
+     * Imports the file if it is valid, creating the confirmed agencies and the plan's new measures in one transaction.
+     *
+     * @return what was created
+     * @throws NapException (422) listing every problem when the file or the request is invalid; nothing is written
+     */
+    @Transactional
+    public ImportPreview commit(ImportRequest request) {
+        Analysis analysis = analyse(request);
+        if (!analysis.problems().isEmpty()) {
+            throw NapException.invalid(analysis.problems());
+        }
+        analysis.organisations().toCreate().forEach(this::createAgency);
+        List<NewMeasure> measures = analysis.newMeasures();
+        Map<NewMeasure, String> extraJson = new HashMap<>();
+        measures.forEach(m -> analysis.extraJson(m).ifPresent(j -> extraJson.put(m, j)));
+        plans.create(analysis.plan(), analysis.rows().sections(), measures, request.user(), extraJson);
+        return analysis.preview(true);
+    }
+
+    private void createAgency(AgencyLine line) {
+        agencies.create(new Agency(line.code(), AgencyKind.INDEPENDENT_BODY, line.name(), null, null, List.of(), null),
+                List.of(), List.of());
+    }
+
+    private Analysis analyse(ImportRequest request) {
+        List<FieldProblem> problems = new ArrayList<>(checkRequest(request));
+        Optional<Plan> existing = PLAN_CODE.matcher(nullToEmpty(request.planCode())).matches()
+                ? plans.findPlan(request.planCode()) : Optional.empty();
+        existing.ifPresent(plan -> problems.addAll(compare(plan, request)));
+        ImportTable table = read(request);
+        problems.addAll(table.problems());
+        PlanRowValidator.Result rows = PlanRowValidator.validate(table, planYears(request), json);
+        problems.addAll(rows.problems());
+        Organisations organisations = Organisations.resolve(agencies, names(rows.parties()),
+                request.createAgencies());
+        problems.addAll(organisations.problems(rows.parties()));
+        Set<Integer> existingSections = existing.isPresent() ? plans.sections(request.planCode()).stream()
+                .map(Section::number).collect(Collectors.toSet()) : Set.of();
+        existing.ifPresent(plan -> problems.addAll(newSections(rows.rows(), existingSections)));
+        Set<String> existingCodes = existing.isPresent() ? plans.measures(request.planCode()).stream()
+                .map(Measure::code).collect(Collectors.toSet()) : Set.of();
+        problems.sort(BY_ROW);
+        return new Analysis(request, existing.isPresent(), rows, organisations, existingSections, existingCodes,
+                List.copyOf(problems));
+    }
+
+    private static List<FieldProblem> checkRequest(ImportRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String code = nullToEmpty(request.planCode());
+        if (code.isBlank()) {
+            problems.add(FieldProblem.of("planCode", "import.required"));
+        } else if (!PLAN_CODE.matcher(code).matches()) {
+            problems.add(FieldProblem.of("planCode", "import.badPlanCode", code));
+        }
+        String title = nullToEmpty(request.title());
+        if (title.isBlank()) {
+            problems.add(FieldProblem.of("title", "import.required"));
+        } else if (title.strip().length() > TITLE_MAX) {
+            problems.add(FieldProblem.of("title", "import.tooLong", String.valueOf(TITLE_MAX)));
+        }
+        if (planYears(request) == null) {
+            problems.add(FieldProblem.of("firstYear", "import.badYears", String.valueOf(request.firstYear()),
+                    String.valueOf(request.lastYear())));
+        }
+        return problems;
+    }
+
+    /** The plan's years, or null when they are not a range of plausible years. */
+    private static Period planYears(ImportRequest request) {
+        boolean plausible = request.firstYear() >= YEAR_MIN && request.lastYear() <= YEAR_MAX
+                && request.firstYear() <= request.lastYear();
+        return plausible ? new Period(request.firstYear(), request.lastYear()) : null;
+    }
+
+    /** A re-import must describe the plan as it was imported: the measures' periods depend on it. */
+    private static List<FieldProblem> compare(Plan plan, ImportRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        differs("firstYear", plan.firstYear(), request.firstYear(), problems);
+        differs("lastYear", plan.lastYear(), request.lastYear(), problems);
+        differs("yearShift", plan.yearShift(), request.yearShift(), problems);
+        return problems;
+    }
+
+    private static void differs(String field, int existing, int given, List<FieldProblem> problems) {
+        if (existing != given) {
+            problems.add(FieldProblem.of(field, "import.planDiffers", String.valueOf(existing),
+                    String.valueOf(given)));
+        }
+    }
+
+    private ImportTable read(ImportRequest request) {
+        byte[] content = request.content();
+        if (content.length > properties.maxBytes()) {
+            return ImportTable.failed("import.tooLarge", readable(content.length), readable(properties.maxBytes()));
+        }
+        if (content.length == 0) {
+            return ImportTable.failed("import.emptyFile");
+        }
+        String name = nullToEmpty(request.fileName()).strip().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return CsvTableReader.read(content);
+        }
+        if (name.endsWith(".xlsx")) {
+            return XlsxTableReader.read(content);
+        }
+        return ImportTable.failed("import.unknownFileType", nullToEmpty(request.fileName()));
+    }
+
+    private static String readable(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        }
+        return bytes >= 1024 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0) : bytes + " B";
+    }
+
+    private static List<String> names(List<RowParties> parties) {
+        return parties.stream().flatMap(p -> Stream.concat(p.executors().stream(), p.recommended().stream()))
+                .toList();
+    }
+
+    /** A re-import cannot add a section to an existing plan (the plan's sections are written once). */
+    private static List<FieldProblem> newSections(List<ParsedRow> rows, Set<Integer> existingSections) {
+        return rows.stream().filter(r -> !existingSections.contains(r.section()))
+                .map(r -> new FieldProblem(r.row(), PlanRowValidator.SECTION, "import.sectionNotInPlan",
+                        String.valueOf(r.section())))
+                .toList();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Everything one pass over a request found: the file's rows, their organisations and every problem. */
+    private record Analysis(ImportRequest request, boolean planExists, PlanRowValidator.Result rows,
+                            Organisations organisations, Set<Integer> existingSections, Set<String> existingCodes,
+                            List<FieldProblem> problems) {
+
+        Plan plan() {
+            return new Plan(request.planCode(), request.title().strip(), request.firstYear(), request.lastYear(),
+                    request.yearShift(), request.calendar());
+        }
+
+        /** The rows that have no problem at all (including problems found after the row checks). */
+        List<ParsedRow> goodRows() {
+            Set<Integer> bad = problems.stream().map(FieldProblem::row).filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            return rows.rows().stream().filter(r -> !bad.contains(r.row())).toList();
+        }
+
+        List<NewMeasure> newMeasures() {
+            return goodRows().stream().filter(r -> !existingCodes.contains(r.code())).map(this::measure).toList();
+        }
+
+        Optional<String> extraJson(NewMeasure measure) {
+            return rows.rows().stream().filter(r -> r.code().equals(measure.code())).findFirst()
+                    .map(ParsedRow::extraJson);
+        }
+
+        private NewMeasure measure(ParsedRow r) {
+            return new NewMeasure(r.section(), rows.sections().get(r.section()), r.subsection(), r.subsectionTitle(),
+                    r.code(), r.printedCode(), r.title(), r.indicators(),
+                    organisations.codes(r.parties().executors()), organisations.codes(r.parties().recommended()),
+                    r.period().first(), r.period().last(), r.row(), r.extra());
+        }
+
+        ImportPreview preview(boolean committed) {
+            List<ParsedRow> good = goodRows();
+            return new ImportPreview(request.planCode(), request.title(), planExists, request.firstYear(),
+                    request.lastYear(), sections(good),
+                    good.stream().filter(r -> !existingCodes.contains(r.code())).map(this::line).toList(),
+                    good.stream().filter(r -> existingCodes.contains(r.code())).map(this::line).toList(),
+                    organisations.lines(), organisations.unknown(), organisations.toCreate(), problems, committed);
+        }
+
+        private MeasureLine line(ParsedRow r) {
+            return new MeasureLine(r.row(), r.code(), r.printedCode(), r.section(), r.subsection(), r.title(),
+                    r.period().toString(), organisations.codes(r.parties().executors()),
+                    organisations.codes(r.parties().recommended()));
+        }
+
+        private List<SectionLine> sections(List<ParsedRow> good) {
+            SortedMap<Integer, String> titles = rows.sections();
+            return titles.entrySet().stream().map(e -> new SectionLine(e.getKey(), e.getValue(),
+                    existingSections.contains(e.getKey()), subsections(good, e.getKey()),
+                    (int) good.stream().filter(r -> r.section() == e.getKey()).count())).toList();
+        }
+
+        private static List<SubsectionLine> subsections(List<ParsedRow> good, int section) {
+            Map<String, String> titles = new LinkedHashMap<>();
+            good.stream().filter(r -> r.section() == section && r.subsection() != null)
+                    .forEach(r -> titles.putIfAbsent(r.subsection(), r.subsectionTitle()));
+            return titles.entrySet().stream().map(e -> new SubsectionLine(e.getKey(), e.getValue())).toList();
+        }
+    }
+}

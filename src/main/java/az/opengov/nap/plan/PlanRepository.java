@@ -1,0 +1,141 @@
+package az.opengov.nap.plan;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PlanRepository {
+
+    private final JdbcClient jdbc;
+
+    PlanRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Plan> findPlan(String code) {
+        return jdbc.sql("select * from plan where code = ?").param(code).query((rs, n) -> plan(rs)).optional();
+    }
+
+    List<Plan> findPlans() {
+        return jdbc.sql("select * from plan order by code").query((rs, n) -> plan(rs)).list();
+    }
+
+    void insertPlan(Plan p, Instant at, String by) {
+        PlanCalendar c = p.calendar();
+        jdbc.sql("""
+                insert into plan (code, title, first_year, last_year, year_shift, frequency_months, due_offset_days,
+                    reminder_days, escalation_days, revision_days, window_days, imported_at, imported_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(p.code(), p.title(), p.firstYear(), p.lastYear(), p.yearShift(), c.frequencyMonths(),
+                        c.dueOffsetDays(), c.reminderDays(), c.escalationDays(), c.revisionDays(), c.windowDays(),
+                        Timestamp.from(at), by)
+                .update();
+    }
+
+    void insertSection(String planCode, int number, String title) {
+        jdbc.sql("insert into plan_section (plan_code, number, title) values (?, ?, ?)")
+                .params(planCode, number, title).update();
+    }
+
+    List<Section> sections(String planCode) {
+        return jdbc.sql("select * from plan_section where plan_code = ? order by number").param(planCode)
+                .query((rs, n) -> new Section(rs.getString("plan_code"), rs.getInt("number"), rs.getString("title")))
+                .list();
+    }
+
+    long insertMeasure(String planCode, NewMeasure m, String extraJson) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into measure (plan_code, code, printed_code, section, subsection, subsection_title, title,
+                    indicators, first_year, last_year, status, sort_key, extra)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(planCode, m.code(), m.printedCode(), m.section(), m.subsection(), m.subsectionTitle(),
+                        m.title(), m.indicators(), m.firstYear(), m.lastYear(), MeasureStatus.RUNNING.name(),
+                        m.sortKey(), extraJson)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    void insertParty(long measureId, AgencyRole role, int position, String agencyCode) {
+        jdbc.sql("insert into measure_party (measure_id, role, position, agency_code) values (?, ?, ?, ?)")
+                .params(measureId, role.name(), position, agencyCode).update();
+    }
+
+    List<MeasureAgency> parties(long measureId) {
+        return jdbc.sql("""
+                select measure_id, agency_code, role, null as named_as, true as active from measure_party
+                where measure_id = ? order by role, position""")
+                .param(measureId).query((rs, n) -> measureAgency(rs)).list();
+    }
+
+    Optional<Measure> findMeasure(long id) {
+        return jdbc.sql("select * from measure where id = ?").param(id).query((rs, n) -> measure(rs)).optional();
+    }
+
+    Optional<Measure> findMeasure(String planCode, String code) {
+        return jdbc.sql("select * from measure where plan_code = ? and code = ?").params(planCode, code)
+                .query((rs, n) -> measure(rs)).optional();
+    }
+
+    List<Measure> measures(String planCode) {
+        return jdbc.sql("select * from measure where plan_code = ? order by sort_key").param(planCode)
+                .query((rs, n) -> measure(rs)).list();
+    }
+
+    int updateMeasureStatus(long id, MeasureStatus status, String reason) {
+        return jdbc.sql("update measure set status = ?, cancel_reason = coalesce(?, cancel_reason) where id = ?")
+                .params(status.name(), reason, id).update();
+    }
+
+    void updateProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("update measure set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    List<MeasureAgency> agencies(long measureId) {
+        return jdbc.sql("select * from measure_agency where measure_id = ? order by role, agency_code")
+                .param(measureId).query((rs, n) -> measureAgency(rs)).list();
+    }
+
+    Optional<MeasureAgency> agency(long measureId, String agencyCode) {
+        return jdbc.sql("select * from measure_agency where measure_id = ? and agency_code = ?")
+                .params(measureId, agencyCode).query((rs, n) -> measureAgency(rs)).optional();
+    }
+
+    void insertAgency(long measureId, String agencyCode, AgencyRole role, String namedAs) {
+        jdbc.sql("insert into measure_agency (measure_id, agency_code, role, named_as, active) values (?, ?, ?, ?, true)")
+                .params(measureId, agencyCode, role.name(), namedAs).update();
+    }
+
+    int setAgencyActive(long measureId, String agencyCode, boolean active) {
+        return jdbc.sql("update measure_agency set active = ? where measure_id = ? and agency_code = ?")
+                .params(active, measureId, agencyCode).update();
+    }
+
+    private static MeasureAgency measureAgency(ResultSet rs) throws SQLException {
+        return new MeasureAgency(rs.getLong("measure_id"), rs.getString("agency_code"),
+                AgencyRole.valueOf(rs.getString("role")), rs.getString("named_as"), rs.getBoolean("active"));
+    }
+
+    private static Plan plan(ResultSet rs) throws SQLException {
+        return new Plan(rs.getString("code"), rs.getString("title"), rs.getInt("first_year"), rs.getInt("last_year"),
+                rs.getInt("year_shift"), new PlanCalendar(rs.getInt("frequency_months"), rs.getInt("due_offset_days"),
+                rs.getInt("reminder_days"), rs.getInt("escalation_days"), rs.getInt("revision_days"),
+                rs.getInt("window_days")));
+    }
+
+    private static Measure measure(ResultSet rs) throws SQLException {
+        return new Measure(rs.getLong("id"), rs.getString("plan_code"), rs.getString("code"),
+                rs.getString("printed_code"), rs.getInt("section"), rs.getString("subsection"),
+                rs.getString("subsection_title"), rs.getString("title"), rs.getString("indicators"),
+                rs.getInt("first_year"), rs.getInt("last_year"), MeasureStatus.valueOf(rs.getString("status")),
+                rs.getString("process_instance_id"));
+    }
+}

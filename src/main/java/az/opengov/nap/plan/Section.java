@@ -1,0 +1,4 @@
+package az.opengov.nap.plan;
+
+public record Section(String planCode, int number, String title) {
+}

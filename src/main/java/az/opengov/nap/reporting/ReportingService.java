@@ -1,0 +1,149 @@
+package az.opengov.nap.reporting;
+
+import az.opengov.nap.shared.Clock;
+import az.opengov.nap.shared.FieldProblem;
+import az.opengov.nap.shared.FormDefinitions;
+import az.opengov.nap.shared.NapException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Progress reports: drafts, submissions and every version after them. The rules of {@code forms/ProgressReport.form}
+ * apply to every submission, whatever channel it came through.
+ */
+@Service
+public class ReportingService {
+
+    private final ReportRepository reports;
+    private final FormDefinitions forms;
+
+    ReportingService(ReportRepository reports, FormDefinitions forms) {
+        this.reports = reports;
+        this.forms = forms;
+    }
+
+    public ProgressReport get(long id) {
+        return reports.find(id).orElseThrow(() -> NapException.notFound("report", id));
+    }
+
+    public Optional<ProgressReport> current(long measureId, int cycle, String agencyCode) {
+        return reports.latest(measureId, cycle, agencyCode);
+    }
+
+    /** Every version the agency wrote on the measure, oldest first. */
+    public List<ProgressReport> history(long measureId, String agencyCode) {
+        return reports.versions(measureId, agencyCode);
+    }
+
+    /**
+     * Saves the working version: the draft if there is one, a new version after a return, the first version
+     * otherwise. A draft may be incomplete, but not too long or with values the form does not offer.
+     */
+    @Transactional
+    public ProgressReport saveDraft(long measureId, int cycle, String agencyCode, ReportContent content, String user) {
+        List<FieldProblem> problems = new ArrayList<>(forms.validate(FormDefinitions.PROGRESS_REPORT,
+                content.asFormValues()).stream().filter(p -> !"validation.required".equals(p.messageKey())).toList());
+        problems.addAll(checkLinks(content.evidenceLinks()));
+        if (!problems.isEmpty()) {
+            throw NapException.invalid(problems);
+        }
+        Optional<ProgressReport> latest = reports.latest(measureId, cycle, agencyCode);
+        long id;
+        if (latest.isEmpty()) {
+            id = reports.insert(measureId, cycle, agencyCode, 1, content, user, Clock.now());
+        } else if (latest.get().status() == ReportStatus.DRAFT) {
+            id = latest.get().id();
+            reports.updateContent(id, content, Clock.now());
+        } else if (latest.get().status() == ReportStatus.RETURNED) {
+            id = reports.insert(measureId, cycle, agencyCode, latest.get().version() + 1, content, user, Clock.now());
+        } else {
+            throw NapException.conflict("error.report.notEditable", latest.get().status());
+        }
+        return get(id);
+    }
+
+    /**
+     * Accepts a submission: the values given (from a form), or else the saved draft, checked against the form's rules.
+     * An invalid submission changes nothing and names every field at fault.
+     *
+     * @return the id of the submitted version
+     */
+    @Transactional
+    public long submit(long measureId, int cycle, String agencyCode, Map<String, ?> formValues, String user) {
+        ReportContent given = ReportContent.fromFormValues(formValues);
+        if (!given.isEmpty()) {
+            saveDraft(measureId, cycle, agencyCode, given, user);
+        }
+        ProgressReport draft = reports.latest(measureId, cycle, agencyCode)
+                .filter(r -> r.status() == ReportStatus.DRAFT)
+                .orElse(null);
+        requireComplete(draft == null ? ReportContent.EMPTY : draft.content());
+        if (reports.markSubmitted(draft.id(), user, Clock.now()) != 1) {
+            throw NapException.conflict("error.concurrentChange");
+        }
+        return draft.id();
+    }
+
+    /** Every problem that stops this content from being submitted, all at once. */
+    public void requireComplete(ReportContent content) {
+        List<FieldProblem> problems = new ArrayList<>(forms.validate(FormDefinitions.PROGRESS_REPORT,
+                content.asFormValues()));
+        problems.addAll(checkLinks(content.evidenceLinks()));
+        if (!problems.isEmpty()) {
+            throw NapException.invalid(problems);
+        }
+    }
+
+    @Transactional
+    public void markReturned(long reportId) {
+        transition(reportId, ReportStatus.SUBMITTED, ReportStatus.RETURNED);
+    }
+
+    @Transactional
+    public void markApproved(long reportId) {
+        transition(reportId, ReportStatus.SUBMITTED, ReportStatus.APPROVED);
+    }
+
+    /** Idempotent: a report published already stays as it is. */
+    @Transactional
+    public void markPublished(long reportId) {
+        if (get(reportId).status() != ReportStatus.PUBLISHED) {
+            transition(reportId, ReportStatus.APPROVED, ReportStatus.PUBLISHED);
+        }
+    }
+
+    private void transition(long reportId, ReportStatus from, ReportStatus to) {
+        if (reports.changeStatus(reportId, from, to, Clock.now()) != 1) {
+            throw NapException.conflict("error.report.wrongStatus", get(reportId).status(), to);
+        }
+    }
+
+    static List<FieldProblem> checkLinks(String links) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (links == null) {
+            return problems;
+        }
+        for (String line : links.split("\\R")) {
+            String link = line.strip();
+            if (link.isEmpty()) {
+                continue;
+            }
+            try {
+                URI uri = new URI(link);
+                if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                        || uri.getHost() == null) {
+                    problems.add(FieldProblem.of("evidenceLinks", "validation.link", link));
+                }
+            } catch (URISyntaxException e) {
+                problems.add(FieldProblem.of("evidenceLinks", "validation.link", link));
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,6 @@
+package az.opengov.nap.review;
+
+public enum ReviewDecision {
+    APPROVED,
+    RETURNED
+}

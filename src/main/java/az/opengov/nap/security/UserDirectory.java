@@ -1,0 +1,86 @@
+package az.opengov.nap.security;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The users and their groups, read fresh on every request so that a change takes effect at once. */
+@Service
+public class UserDirectory implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+
+    UserDirectory(JdbcClient jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+    }
+
+    public Optional<AppUser> find(String username) {
+        return jdbc.sql("select * from app_user where username = ?").param(username)
+                .query((rs, n) -> new AppUser(rs.getString("username"), rs.getString("display_name"),
+                        rs.getString("email"), rs.getString("locale"), rs.getString("agency_code"),
+                        rs.getBoolean("reviewer"), rs.getBoolean("admin"), rs.getBoolean("enabled")))
+                .optional();
+    }
+
+    public Optional<String> agencyOf(String username) {
+        return find(username).map(AppUser::agencyCode);
+    }
+
+    /** The signed-in user, looked up again so that a disabled or moved user loses access at once. */
+    public AppUser current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            throw new org.springframework.security.access.AccessDeniedException("not signed in");
+        }
+        return find(auth.getName()).filter(AppUser::enabled)
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("unknown user"));
+    }
+
+    @Transactional
+    public void create(AppUser user, String rawPassword) {
+        jdbc.sql("""
+                insert into app_user (username, password_hash, display_name, email, locale, agency_code, reviewer,
+                    admin, enabled)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(user.username(), passwords.encode(rawPassword), user.displayName(), user.email(),
+                        user.locale(), user.agencyCode(), user.reviewer(), user.admin(), user.enabled())
+                .update();
+    }
+
+    public boolean exists(String username) {
+        return find(username).isPresent();
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        record Row(String hash, boolean enabled, boolean reviewer, boolean admin, String agency) {
+        }
+        Row row = jdbc.sql("select * from app_user where username = ?").param(username)
+                .query((rs, n) -> new Row(rs.getString("password_hash"), rs.getBoolean("enabled"),
+                        rs.getBoolean("reviewer"), rs.getBoolean("admin"), rs.getString("agency_code")))
+                .optional().orElseThrow(() -> new UsernameNotFoundException("unknown"));
+        List<String> roles = new java.util.ArrayList<>();
+        if (row.agency() != null) {
+            roles.add("AGENCY");
+        }
+        if (row.reviewer()) {
+            roles.add("REVIEWER");
+        }
+        if (row.admin()) {
+            roles.add("ADMIN");
+        }
+        return User.withUsername(username).password(row.hash()).disabled(!row.enabled())
+                .roles(roles.toArray(String[]::new)).build();
+    }
+}

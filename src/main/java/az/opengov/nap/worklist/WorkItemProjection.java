@@ -1,0 +1,76 @@
+package az.opengov.nap.worklist;
+
+import az.opengov.nap.measure.process.MeasureExecution.Elements;
+import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import az.opengov.nap.plan.Measure;
+import az.opengov.nap.plan.PlanService;
+import az.opengov.nap.reporting.ReportStatus;
+import az.opengov.nap.reporting.ReportingService;
+import az.opengov.nap.shared.Clock;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code work_item} in step with the engine's tasks. Camunda's Spring event bridge calls it synchronously for
+ * every task event, so the row changes in the same transaction as the task.
+ */
+@Component
+class WorkItemProjection {
+
+    private static final Map<String, WorkKind> KINDS = Map.of(
+            Elements.TASK_SUBMIT_PROGRESS_REPORT, WorkKind.REPORT,
+            Elements.TASK_SUBMIT_INVITED_REPORT, WorkKind.INVITED_REPORT,
+            Elements.TASK_REVIEW_PROGRESS_REPORT, WorkKind.REVIEW,
+            Elements.TASK_FINAL_ASSESSMENT, WorkKind.FINAL_ASSESSMENT);
+
+    private final WorklistService worklist;
+    private final PlanService plans;
+    private final ReportingService reports;
+
+    WorkItemProjection(WorklistService worklist, PlanService plans, ReportingService reports) {
+        this.worklist = worklist;
+        this.plans = plans;
+        this.reports = reports;
+    }
+
+    @EventListener
+    void on(DelegateTask task) {
+        WorkKind kind = KINDS.get(task.getTaskDefinitionKey());
+        if (kind == null) {
+            return;
+        }
+        switch (task.getEventName()) {
+            case TaskListener.EVENTNAME_CREATE -> worklist.opened(item(task, kind));
+            case TaskListener.EVENTNAME_ASSIGNMENT -> worklist.assigned(task.getId(), task.getAssignee());
+            case TaskListener.EVENTNAME_UPDATE -> worklist.dueChanged(task.getId(),
+                    task.getDueDate() == null ? null : task.getDueDate().toInstant());
+            case TaskListener.EVENTNAME_COMPLETE -> worklist.ended(task.getId(), "COMPLETED");
+            case TaskListener.EVENTNAME_DELETE -> worklist.ended(task.getId(), "DELETED");
+            default -> {
+            }
+        }
+    }
+
+    private WorkItem item(DelegateTask task, WorkKind kind) {
+        long measureId = ((Number) task.getVariable(Variables.MEASURE_ID)).longValue();
+        Measure measure = plans.measure(measureId);
+        Integer cycle = (Integer) task.getVariable(Variables.CYCLE_NUMBER);
+        String agency = kind == WorkKind.FINAL_ASSESSMENT ? null : (String) task.getVariable(Variables.AGENCY_CODE);
+        String role = kind == WorkKind.FINAL_ASSESSMENT ? null : (String) task.getVariable(Variables.ROLE);
+        Object reportId = kind == WorkKind.REVIEW ? task.getVariable(Variables.REPORT_ID) : null;
+        boolean returned = (kind == WorkKind.REPORT || kind == WorkKind.INVITED_REPORT) && reports
+                .current(measureId, cycle, agency).map(r -> r.status() == ReportStatus.RETURNED).orElse(false);
+        String group = task.getCandidates().stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).findFirst().orElse("");
+        return new WorkItem(task.getId(), task.getProcessInstanceId(), kind, measure.planCode(), measureId,
+                measure.code(), measure.section(), kind == WorkKind.FINAL_ASSESSMENT ? null : cycle, agency, role,
+                group, task.getAssignee(), reportId == null ? null : ((Number) reportId).longValue(), returned, "OPEN",
+                Clock.now(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+    }
+}

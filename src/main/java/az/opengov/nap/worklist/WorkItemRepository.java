@@ -1,0 +1,96 @@
+package az.opengov.nap.worklist;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class WorkItemRepository {
+
+    private final JdbcClient jdbc;
+
+    WorkItemRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(WorkItem w) {
+        jdbc.sql("""
+                insert into work_item (task_id, process_instance_id, kind, plan_code, measure_id, measure_code, section,
+                    cycle_number, agency_code, role, candidate_group, assignee, report_id, returned, state, created_at, due_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+                .params(w.taskId(), w.processInstanceId(), w.kind().name(), w.planCode(), w.measureId(),
+                        w.measureCode(), w.section(), w.cycleNumber(), w.agencyCode(), w.role(), w.candidateGroup(),
+                        w.assignee(), w.reportId(), w.returned(), ts(w.createdAt()), ts(w.dueAt()))
+                .update();
+    }
+
+    void end(String taskId, String state, Instant at) {
+        jdbc.sql("update work_item set state = ?, ended_at = ? where task_id = ? and state = 'OPEN'")
+                .params(state, ts(at), taskId).update();
+    }
+
+    void assign(String taskId, String assignee) {
+        jdbc.sql("update work_item set assignee = ? where task_id = ?").params(assignee, taskId).update();
+    }
+
+    void due(String taskId, Instant due) {
+        jdbc.sql("update work_item set due_at = ? where task_id = ?").params(ts(due), taskId).update();
+    }
+
+    Optional<WorkItem> find(String taskId) {
+        return jdbc.sql("select * from work_item where task_id = ?").param(taskId).query((rs, n) -> map(rs)).optional();
+    }
+
+    List<WorkItem> open(Collection<String> groups, int offset, int limit) {
+        return jdbc.sql("""
+                select * from work_item where state = 'OPEN' and candidate_group in (:groups)
+                order by due_at nulls last, created_at, task_id offset :offset rows fetch next :limit rows only""")
+                .param("groups", groups).param("offset", offset).param("limit", limit)
+                .query((rs, n) -> map(rs)).list();
+    }
+
+    long countOpen(Collection<String> groups) {
+        return jdbc.sql("select count(*) from work_item where state = 'OPEN' and candidate_group in (:groups)")
+                .param("groups", groups).query(Long.class).single();
+    }
+
+    List<WorkItem> reviewQueue(int offset, int limit) {
+        return jdbc.sql("""
+                select * from work_item where state = 'OPEN' and kind in ('REVIEW', 'FINAL_ASSESSMENT')
+                order by created_at, task_id offset :offset rows fetch next :limit rows only""")
+                .param("offset", offset).param("limit", limit).query((rs, n) -> map(rs)).list();
+    }
+
+    List<WorkItem> overdue(Instant now, int offset, int limit) {
+        return jdbc.sql("""
+                select * from work_item where state = 'OPEN' and due_at < :now
+                order by due_at, task_id offset :offset rows fetch next :limit rows only""")
+                .param("now", ts(now)).param("offset", offset).param("limit", limit).query((rs, n) -> map(rs)).list();
+    }
+
+    List<WorkItem> openForMeasure(long measureId) {
+        return jdbc.sql("select * from work_item where measure_id = ? and state = 'OPEN' order by created_at, task_id")
+                .param(measureId).query((rs, n) -> map(rs)).list();
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static WorkItem map(ResultSet rs) throws SQLException {
+        Timestamp due = rs.getTimestamp("due_at");
+        return new WorkItem(rs.getString("task_id"), rs.getString("process_instance_id"),
+                WorkKind.valueOf(rs.getString("kind")), rs.getString("plan_code"), rs.getLong("measure_id"),
+                rs.getString("measure_code"), rs.getInt("section"), (Integer) rs.getObject("cycle_number"),
+                rs.getString("agency_code"), rs.getString("role"), rs.getString("candidate_group"),
+                rs.getString("assignee"), rs.getObject("report_id") == null ? null : rs.getLong("report_id"),
+                rs.getBoolean("returned"), rs.getString("state"), rs.getTimestamp("created_at").toInstant(),
+                due == null ? null : due.toInstant());
+    }
+}

@@ -1,0 +1,82 @@
+package az.opengov.nap.worklist;
+
+import az.opengov.nap.shared.Clock;
+import az.opengov.nap.shared.NapException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lists people see, read from the project's own indexed table {@code work_item}, which the engine's task events
+ * keep in step in the same transaction, never from per-row engine queries.
+ */
+@Service
+public class WorklistService {
+
+    public static final int MAX_PAGE = 200;
+
+    private final WorkItemRepository items;
+
+    WorklistService(WorkItemRepository items) {
+        this.items = items;
+    }
+
+    public Optional<WorkItem> find(String taskId) {
+        return items.find(taskId);
+    }
+
+    public WorkItem get(String taskId) {
+        return items.find(taskId).orElseThrow(() -> NapException.notFound("task", taskId));
+    }
+
+    /** Open tasks of the given candidate groups, earliest due first. */
+    public List<WorkItem> open(Collection<String> groups, int page, int size) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        return items.open(groups, page * clamp(size), clamp(size));
+    }
+
+    public long countOpen(Collection<String> groups) {
+        return groups.isEmpty() ? 0 : items.countOpen(groups);
+    }
+
+    /** Reports waiting for review and measures waiting for their final assessment, oldest first. */
+    public List<WorkItem> reviewQueue(int page, int size) {
+        return items.reviewQueue(page * clamp(size), clamp(size));
+    }
+
+    public List<WorkItem> overdue(int page, int size) {
+        return items.overdue(Clock.now(), page * clamp(size), clamp(size));
+    }
+
+    public List<WorkItem> openForMeasure(long measureId) {
+        return items.openForMeasure(measureId);
+    }
+
+    @Transactional
+    void opened(WorkItem item) {
+        items.insert(item);
+    }
+
+    @Transactional
+    void ended(String taskId, String state) {
+        items.end(taskId, state, Clock.now());
+    }
+
+    @Transactional
+    void assigned(String taskId, String assignee) {
+        items.assign(taskId, assignee);
+    }
+
+    @Transactional
+    void dueChanged(String taskId, java.time.Instant due) {
+        items.due(taskId, due);
+    }
+
+    private static int clamp(int size) {
+        return Math.max(1, Math.min(size, MAX_PAGE));
+    }
+}
