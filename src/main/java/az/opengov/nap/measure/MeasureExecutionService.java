@@ -13,6 +13,7 @@ import az.opengov.nap.plan.PlanService;
 import az.opengov.nap.reporting.ProgressReport;
 import az.opengov.nap.reporting.ReportContent;
 import az.opengov.nap.reporting.ReportingService;
+import az.opengov.nap.review.ReviewService;
 import az.opengov.nap.security.AppUser;
 import az.opengov.nap.shared.Clock;
 import az.opengov.nap.shared.NapException;
@@ -49,9 +50,11 @@ public class MeasureExecutionService {
     private final CycleService cycles;
     private final WorklistService worklist;
     private final ReportingService reports;
+    private final ReviewService reviews;
 
     MeasureExecutionService(RuntimeService runtime, TaskService tasks, IdentityService identity, PlanService plans,
-                            CycleService cycles, WorklistService worklist, ReportingService reports) {
+                            CycleService cycles, WorklistService worklist, ReportingService reports,
+                            ReviewService reviews) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -59,6 +62,7 @@ public class MeasureExecutionService {
         this.cycles = cycles;
         this.worklist = worklist;
         this.reports = reports;
+        this.reviews = reviews;
     }
 
     /** Starts the measures a plan import created, in the import's transaction. */
@@ -128,6 +132,7 @@ public class MeasureExecutionService {
         if (item.agencyCode().equals(user.agencyCode())) {
             throw new NapException(HttpStatus.FORBIDDEN, "error.review.ownAgency");
         }
+        reviews.check(decision, comment, completionLevel);
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.DECISION, decision);
         variables.put("comment", comment);

@@ -47,8 +47,6 @@ public class PlanImportService {
     private static final int TITLE_MAX = 1000;
     private static final int YEAR_MIN = 1900;
     private static final int YEAR_MAX = 2999;
-    private static final Comparator<FieldProblem> BY_ROW = Comparator.comparing(FieldProblem::row,
-            Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final PlanService plans;
     private final AgencyService agencies;
@@ -81,9 +79,15 @@ public class PlanImportService {
             throw NapException.invalid(analysis.problems());
         }
         analysis.organisations().toCreate().forEach(this::createAgency);
-        List<NewMeasure> measures = analysis.newMeasures();
+        List<NewMeasure> measures = new ArrayList<>();
         Map<NewMeasure, String> extraJson = new HashMap<>();
-        measures.forEach(m -> analysis.extraJson(m).ifPresent(j -> extraJson.put(m, j)));
+        for (ParsedRow row : analysis.newRows()) {
+            NewMeasure measure = analysis.measure(row);
+            measures.add(measure);
+            if (row.extraJson() != null) {
+                extraJson.put(measure, row.extraJson());
+            }
+        }
         plans.create(analysis.plan(), analysis.rows().sections(), measures, request.user(), extraJson);
         return analysis.preview(true);
     }
@@ -94,25 +98,40 @@ public class PlanImportService {
     }
 
     private Analysis analyse(ImportRequest request) {
-        List<FieldProblem> problems = new ArrayList<>(checkRequest(request));
-        Optional<Plan> existing = PLAN_CODE.matcher(nullToEmpty(request.planCode())).matches()
-                ? plans.findPlan(request.planCode()) : Optional.empty();
-        existing.ifPresent(plan -> problems.addAll(compare(plan, request)));
+        ExistingPlan existing = existing(request.planCode());
         ImportTable table = read(request);
-        problems.addAll(table.problems());
         PlanRowValidator.Result rows = PlanRowValidator.validate(table, planYears(request), json);
-        problems.addAll(rows.problems());
         Organisations organisations = Organisations.resolve(agencies, names(rows.parties()),
                 request.createAgencies());
+        List<FieldProblem> problems = new ArrayList<>(checkRequest(request));
+        problems.addAll(existing.problems(request, rows.rows()));
+        problems.addAll(table.problems());
+        problems.addAll(rows.problems());
         problems.addAll(organisations.problems(rows.parties()));
-        Set<Integer> existingSections = existing.isPresent() ? plans.sections(request.planCode()).stream()
-                .map(Section::number).collect(Collectors.toSet()) : Set.of();
-        existing.ifPresent(plan -> problems.addAll(newSections(rows.rows(), existingSections)));
-        Set<String> existingCodes = existing.isPresent() ? plans.measures(request.planCode()).stream()
-                .map(Measure::code).collect(Collectors.toSet()) : Set.of();
-        problems.sort(BY_ROW);
-        return new Analysis(request, existing.isPresent(), rows, organisations, existingSections, existingCodes,
-                List.copyOf(problems));
+        problems.sort(readingOrder(table.header()));
+        return new Analysis(request, existing, rows, organisations, List.copyOf(problems));
+    }
+
+    private ExistingPlan existing(String planCode) {
+        Optional<Plan> plan = PLAN_CODE.matcher(nullToEmpty(planCode)).matches() ? plans.findPlan(planCode)
+                : Optional.empty();
+        if (plan.isEmpty()) {
+            return new ExistingPlan(null, Set.of(), Set.of());
+        }
+        return new ExistingPlan(plan.get(),
+                plans.sections(planCode).stream().map(Section::number).collect(Collectors.toSet()),
+                plans.measures(planCode).stream().map(Measure::code).collect(Collectors.toSet()));
+    }
+
+    /** Problems without a row first, then row by row, each row left to right as the file's columns go. */
+    private static Comparator<FieldProblem> readingOrder(List<String> header) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = header.size() - 1; i >= 0; i--) {
+            columns.put(header.get(i).toLowerCase(Locale.ROOT), i);
+        }
+        return Comparator.comparing(FieldProblem::row, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(p -> p.field() == null ? -1
+                        : columns.getOrDefault(p.field().toLowerCase(Locale.ROOT), header.size()));
     }
 
     private static List<FieldProblem> checkRequest(ImportRequest request) {
@@ -141,22 +160,6 @@ public class PlanImportService {
         boolean plausible = request.firstYear() >= YEAR_MIN && request.lastYear() <= YEAR_MAX
                 && request.firstYear() <= request.lastYear();
         return plausible ? new Period(request.firstYear(), request.lastYear()) : null;
-    }
-
-    /** A re-import must describe the plan as it was imported: the measures' periods depend on it. */
-    private static List<FieldProblem> compare(Plan plan, ImportRequest request) {
-        List<FieldProblem> problems = new ArrayList<>();
-        differs("firstYear", plan.firstYear(), request.firstYear(), problems);
-        differs("lastYear", plan.lastYear(), request.lastYear(), problems);
-        differs("yearShift", plan.yearShift(), request.yearShift(), problems);
-        return problems;
-    }
-
-    private static void differs(String field, int existing, int given, List<FieldProblem> problems) {
-        if (existing != given) {
-            problems.add(FieldProblem.of(field, "import.planDiffers", String.valueOf(existing),
-                    String.valueOf(given)));
-        }
     }
 
     private ImportTable read(ImportRequest request) {
@@ -189,22 +192,46 @@ public class PlanImportService {
                 .toList();
     }
 
-    /** A re-import cannot add a section to an existing plan (the plan's sections are written once). */
-    private static List<FieldProblem> newSections(List<ParsedRow> rows, Set<Integer> existingSections) {
-        return rows.stream().filter(r -> !existingSections.contains(r.section()))
-                .map(r -> new FieldProblem(r.row(), PlanRowValidator.SECTION, "import.sectionNotInPlan",
-                        String.valueOf(r.section())))
-                .toList();
-    }
-
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
 
+    /** The plan already imported under the request's code (null when there is none), its sections and measures. */
+    private record ExistingPlan(Plan plan, Set<Integer> sections, Set<String> measureCodes) {
+
+        boolean exists() {
+            return plan != null;
+        }
+
+        /**
+         * A re-import must describe the plan as it was imported (the measures' periods depend on its years), and
+         * cannot add a section: a plan's sections are written once.
+         */
+        List<FieldProblem> problems(ImportRequest request, List<ParsedRow> rows) {
+            List<FieldProblem> problems = new ArrayList<>();
+            if (!exists()) {
+                return problems;
+            }
+            differs("firstYear", plan.firstYear(), request.firstYear(), problems);
+            differs("lastYear", plan.lastYear(), request.lastYear(), problems);
+            differs("yearShift", plan.yearShift(), request.yearShift(), problems);
+            rows.stream().filter(r -> !sections.contains(r.section()))
+                    .forEach(r -> problems.add(new FieldProblem(r.row(), PlanRowValidator.SECTION,
+                            "import.sectionNotInPlan", String.valueOf(r.section()))));
+            return problems;
+        }
+
+        private static void differs(String field, int existing, int given, List<FieldProblem> problems) {
+            if (existing != given) {
+                problems.add(FieldProblem.of(field, "import.planDiffers", String.valueOf(existing),
+                        String.valueOf(given)));
+            }
+        }
+    }
+
     /** Everything one pass over a request found: the file's rows, their organisations and every problem. */
-    private record Analysis(ImportRequest request, boolean planExists, PlanRowValidator.Result rows,
-                            Organisations organisations, Set<Integer> existingSections, Set<String> existingCodes,
-                            List<FieldProblem> problems) {
+    private record Analysis(ImportRequest request, ExistingPlan existing, PlanRowValidator.Result rows,
+                            Organisations organisations, List<FieldProblem> problems) {
 
         Plan plan() {
             return new Plan(request.planCode(), request.title().strip(), request.firstYear(), request.lastYear(),
@@ -218,16 +245,11 @@ public class PlanImportService {
             return rows.rows().stream().filter(r -> !bad.contains(r.row())).toList();
         }
 
-        List<NewMeasure> newMeasures() {
-            return goodRows().stream().filter(r -> !existingCodes.contains(r.code())).map(this::measure).toList();
+        List<ParsedRow> newRows() {
+            return goodRows().stream().filter(r -> !existing.measureCodes().contains(r.code())).toList();
         }
 
-        Optional<String> extraJson(NewMeasure measure) {
-            return rows.rows().stream().filter(r -> r.code().equals(measure.code())).findFirst()
-                    .map(ParsedRow::extraJson);
-        }
-
-        private NewMeasure measure(ParsedRow r) {
+        NewMeasure measure(ParsedRow r) {
             return new NewMeasure(r.section(), rows.sections().get(r.section()), r.subsection(), r.subsectionTitle(),
                     r.code(), r.printedCode(), r.title(), r.indicators(),
                     organisations.codes(r.parties().executors()), organisations.codes(r.parties().recommended()),
@@ -236,10 +258,9 @@ public class PlanImportService {
 
         ImportPreview preview(boolean committed) {
             List<ParsedRow> good = goodRows();
-            return new ImportPreview(request.planCode(), request.title(), planExists, request.firstYear(),
-                    request.lastYear(), sections(good),
-                    good.stream().filter(r -> !existingCodes.contains(r.code())).map(this::line).toList(),
-                    good.stream().filter(r -> existingCodes.contains(r.code())).map(this::line).toList(),
+            return new ImportPreview(request.planCode(), request.title(), existing.exists(), request.firstYear(),
+                    request.lastYear(), sections(good), newRows().stream().map(this::line).toList(),
+                    good.stream().filter(r -> existing.measureCodes().contains(r.code())).map(this::line).toList(),
                     organisations.lines(), organisations.unknown(), organisations.toCreate(), problems, committed);
         }
 
@@ -252,7 +273,7 @@ public class PlanImportService {
         private List<SectionLine> sections(List<ParsedRow> good) {
             SortedMap<Integer, String> titles = rows.sections();
             return titles.entrySet().stream().map(e -> new SectionLine(e.getKey(), e.getValue(),
-                    existingSections.contains(e.getKey()), subsections(good, e.getKey()),
+                    existing.sections().contains(e.getKey()), subsections(good, e.getKey()),
                     (int) good.stream().filter(r -> r.section() == e.getKey()).count())).toList();
         }
 

@@ -39,17 +39,7 @@ public class ReviewService {
     @Transactional
     public Review decide(long reportId, String decision, String comment, String completionLevel, String reviewer,
                          String reviewerAgency) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("decision", decision);
-        values.put("comment", comment);
-        values.put("completionLevel", completionLevel);
-        List<FieldProblem> problems = new ArrayList<>(forms.validate(FormDefinitions.PROGRESS_REVIEW, values));
-        if (ReviewDecision.RETURNED.name().equals(decision) && (comment == null || comment.isBlank())) {
-            problems.add(FieldProblem.of("comment", "validation.commentRequiredOnReturn"));
-        }
-        if (!problems.isEmpty()) {
-            throw NapException.invalid(problems);
-        }
+        check(decision, comment, completionLevel);
         ProgressReport report = reports.get(reportId);
         if (reviewerAgency != null && reviewerAgency.equals(report.agencyCode())) {
             throw new NapException(org.springframework.http.HttpStatus.FORBIDDEN, "error.review.ownAgency");
@@ -74,6 +64,21 @@ public class ReviewService {
             reports.markReturned(reportId);
         }
         return find(reportId).orElseThrow();
+    }
+
+    /** The form's rules and "a return needs a comment", every problem at once. */
+    public void check(String decision, String comment, String completionLevel) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("decision", decision);
+        values.put("comment", comment);
+        values.put("completionLevel", completionLevel);
+        List<FieldProblem> problems = new ArrayList<>(forms.validate(FormDefinitions.PROGRESS_REVIEW, values));
+        if (ReviewDecision.RETURNED.name().equals(decision) && (comment == null || comment.isBlank())) {
+            problems.add(FieldProblem.of("comment", "validation.commentRequiredOnReturn"));
+        }
+        if (!problems.isEmpty()) {
+            throw NapException.invalid(problems);
+        }
     }
 
     public Optional<Review> find(long reportId) {

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,7 +198,7 @@ class PlanImportServiceTest {
         assertRejected(csv(valid("1.1"), badSection, otherTitle, badPrinted, valid("1.a"), valid("")),
                 tuple(3, "section", "import.badSection"), tuple(4, "section_title", "import.sectionTitleDiffers"),
                 tuple(5, "printed_code", "import.badCode"), tuple(6, "code", "import.badCode"),
-                tuple(7, "code", "import.emptyCell"));
+                tuple(6, "printed_code", "import.badCode"), tuple(7, "code", "import.emptyCell"));
     }
 
     @Test
@@ -223,7 +224,8 @@ class PlanImportServiceTest {
                 tuple(2, "period", "import.badPeriod"), tuple(2, "executors", "import.unknownOrganisation"),
                 tuple(3, "title", "import.emptyTitle"), tuple(4, "code", "import.duplicateCode"),
                 tuple(5, "title", "import.formula"), tuple(6, "M", "import.unnamedColumn"));
-        assertThat(imports.preview(request).problems()).extracting(FieldProblem::row).isSorted();
+        assertThat(imports.preview(request).problems()).extracting(FieldProblem::row, FieldProblem::field)
+                .startsWith(tuple(1, "section_title"), tuple(2, "executors"), tuple(2, "period"));
     }
 
     @Test
@@ -343,6 +345,7 @@ class PlanImportServiceTest {
                 .containsExactly("JUSTICE", created.code());
     }
 
+    /** Whole numbers are numeric cells in the workbook, one of them displayed as 2,016.00: all read as printed. */
     @Test
     void xlsxImportsLikeTheSameRowsAsCsv() {
         List<List<String>> rows = List.of(valid("1.1"), withPeriod("1.2", "2016-2018"), withSubsection("2.1.1"));
@@ -350,7 +353,12 @@ class PlanImportServiceTest {
         String xlsxPlan = planCode + "-X";
 
         imports.commit(ImportRequest.of(csvPlan, "Sınaq", 2016, 2018, "plan.csv", csvBytes(HEADER, rows), "tester"));
-        imports.commit(ImportRequest.of(xlsxPlan, "Sınaq", 2016, 2018, "plan.XLSX", xlsx(HEADER, rows), "tester"));
+        byte[] workbook = xlsx(HEADER, rows, sheet -> {
+            CellStyle thousands = sheet.getWorkbook().createCellStyle();
+            thousands.setDataFormat(sheet.getWorkbook().createDataFormat().getFormat("#,##0.00"));
+            sheet.getRow(1).getCell(10).setCellStyle(thousands);
+        });
+        imports.commit(ImportRequest.of(xlsxPlan, "Sınaq", 2016, 2018, "plan.XLSX", workbook, "tester"));
 
         assertThat(comparable(xlsxPlan)).isEqualTo(comparable(csvPlan)).hasSize(3);
         assertThat(plans.sections(xlsxPlan)).isEqualTo(plans.sections(csvPlan).stream()
@@ -460,7 +468,7 @@ class PlanImportServiceTest {
 
     private String extra(String code) {
         return jdbc.sql("select extra from measure where plan_code = ? and code = ?").params(planCode, code)
-                .query(String.class).single();
+                .query((rs, n) -> rs.getString(1)).list().get(0);
     }
 
     /** A plan's measures and parties without what differs between two imports (ids, plan code, process). */

@@ -1,5 +1,6 @@
 package az.opengov.nap.plan.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -45,10 +46,13 @@ class PlanImportControllerTest {
                 .andExpect(jsonPath("$.unknownOrganisations[0]").value("Naməlum Qurum"))
                 .andExpect(jsonPath("$.problems.length()").value(2))
                 .andExpect(jsonPath("$.problems[0].row").value(3))
+                .andExpect(jsonPath("$.problems[0].messageKey").doesNotExist())
                 .andExpect(jsonPath("$.problems[0].column").value("executors"))
                 .andExpect(jsonPath("$.problems[0].code").value("import.unknownOrganisation"))
                 .andExpect(jsonPath("$.problems[0].message").value("Organisation not found in the registry: Naməlum Qurum"))
-                .andExpect(jsonPath("$.problems[1].column").value("period"));
+                .andExpect(jsonPath("$.problems[1].column").value("period"))
+                .andExpect(jsonPath("$.problems[1].message")
+                        .value("The period 2016-2019 lies outside the plan years 2016-2018."));
     }
 
     @Test
@@ -59,7 +63,7 @@ class PlanImportControllerTest {
                 .andExpect(jsonPath("$.errors[0].row").value(3))
                 .andExpect(jsonPath("$.errors[0].field").value("executors"))
                 .andExpect(jsonPath("$.errors[0].message").value("Qurum reyestrdə tapılmadı: Naməlum Qurum"));
-        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from plan where code = 'API-BAD'")
+        assertThat(jdbc.sql("select count(*) from plan where code = 'API-BAD'")
                 .query(Long.class).single()).isZero();
     }
 
@@ -76,7 +80,7 @@ class PlanImportControllerTest {
                 .andExpect(jsonPath("$.measuresToCreate.length()").value(1))
                 .andExpect(jsonPath("$.problems.length()").value(0));
 
-        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+        assertThat(jdbc.sql(
                 "select imported_by || ':' || year_shift || ':' || frequency_months from plan where code = 'API-OK'")
                 .query(String.class).single()).isEqualTo("admin:3:3");
     }

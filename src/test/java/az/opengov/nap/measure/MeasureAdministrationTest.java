@@ -1,0 +1,265 @@
+package az.opengov.nap.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import az.opengov.nap.notification.DeadlineEventService;
+import az.opengov.nap.notification.DeadlineKind;
+import az.opengov.nap.notification.DeadlineReached;
+import az.opengov.nap.plan.AgencyRole;
+import az.opengov.nap.plan.ImportRequest;
+import az.opengov.nap.plan.Measure;
+import az.opengov.nap.plan.MeasureStatus;
+import az.opengov.nap.plan.PlanCalendar;
+import az.opengov.nap.plan.PlanImportService;
+import az.opengov.nap.plan.PlanService;
+import az.opengov.nap.security.AppUser;
+import az.opengov.nap.shared.NapException;
+import az.opengov.nap.support.EngineJobs;
+import az.opengov.nap.worklist.WorkItem;
+import az.opengov.nap.worklist.WorklistService;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The measure process running for real in the application: deadlines raised on the right days as the engine clock
+ * moves, and the administrators' operations on a running measure, each recorded, each followed by the engine.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class MeasureAdministrationTest {
+
+    static final String PLAN = """
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
+            1,Elektron xidmətlər,,,1.1,1.1,Birinci tədbir,İndikator,Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
+            """;
+    static final AppUser ADMIN = new AppUser("adm", "Admin", null, "az", null, false, true, true);
+    static final AppUser REVIEWER = new AppUser("rev", "Reviewer", null, "az", "ACC", true, false, true);
+
+    @Autowired
+    PlanImportService imports;
+    @Autowired
+    PlanService plans;
+    @Autowired
+    MeasureExecutionService execution;
+    @Autowired
+    WorklistService worklist;
+    @Autowired
+    DeadlineEventService deadlines;
+    @Autowired
+    CycleService cycles;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static int planCounter;
+    private Measure measure;
+
+    @BeforeEach
+    void importPlan() {
+        // 2016 becomes 2026: the first half-year's reports are asked for on 1 July and due on 15 July 2026
+        at("2026-07-01T08:00:00");
+        String code = "ADM-" + (++planCounter) + "-" + System.nanoTime();
+        imports.commit(new ImportRequest(code, "Test plan", 2016, 2016, 10, PlanCalendar.DEFAULT, false,
+                PLAN.getBytes(StandardCharsets.UTF_8), "plan.csv", "test"));
+        measure = plans.findMeasure(code, "1.1").orElseThrow();
+        EngineJobs.runDue(management);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void everyAgencyIsAskedWhenTheCycleOpensWithItsDueDate() {
+        assertThat(open().stream().map(WorkItem::agencyCode)).containsExactlyInAnyOrder("MCHT", "EDU", "MILLI_MECLIS");
+        WorkItem mcht = item("MCHT");
+        assertThat(mcht.kind().name()).isEqualTo("REPORT");
+        assertThat(mcht.dueAt()).isEqualTo(ZonedDateTime.parse("2026-07-15T23:59:59+04:00").toInstant());
+        assertThat(item("MILLI_MECLIS").kind().name()).isEqualTo("INVITED_REPORT");
+        assertThat(tasks.createTaskQuery().processInstanceId(measure.processInstanceId()).taskCandidateGroup("MCHT")
+                .singleResult().getDueDate())
+                .isEqualTo(Date.from(mcht.dueAt()));
+    }
+
+    @Test
+    void remindersBeforeDueAndEscalationsCountedInDaysOverdueForExecutorsOnly() {
+        at("2026-07-08T06:00:00"); // 10:00 in Baku, seven days before due
+        EngineJobs.runDue(management);
+        assertThat(kinds()).containsOnly(DeadlineKind.REMINDER);
+        assertThat(events().stream().map(DeadlineReached::agencyCode))
+                .containsExactlyInAnyOrder("MCHT", "EDU", "MILLI_MECLIS");
+
+        at("2026-07-16T06:00:00"); // the day after due
+        EngineJobs.runDue(management);
+        List<DeadlineReached> escalations = events().stream().filter(e -> e.kind() == DeadlineKind.ESCALATION).toList();
+        assertThat(escalations.stream().map(DeadlineReached::agencyCode)).containsExactlyInAnyOrder("MCHT", "EDU");
+        assertThat(escalations).allSatisfy(e -> {
+            assertThat(e.daysOverdue()).isEqualTo(1);
+            assertThat(e.sequence()).isEqualTo(1);
+        });
+
+        at("2026-07-23T06:00:00"); // seven days later: the second escalation
+        EngineJobs.runDue(management);
+        EngineJobs.runDue(management);
+        assertThat(events().stream().filter(e -> e.sequence() == 2).map(DeadlineReached::daysOverdue))
+                .containsExactly(8, 8);
+        assertThat(events()).hasSize(3 + 2 + 2);
+
+        // the invited body's window closes 30 days after due: "not reported", never escalated
+        at("2026-08-15T06:00:00");
+        EngineJobs.runDue(management);
+        assertThat(cycles.participant(measure.id(), 1, "MILLI_MECLIS").status()).isEqualTo(ParticipantStatus.NOT_REPORTED);
+        assertThat(events().stream().filter(e -> e.agencyCode().equals("MILLI_MECLIS")).map(DeadlineReached::kind))
+                .containsOnly(DeadlineKind.REMINDER);
+        assertThat(open().stream().map(WorkItem::agencyCode)).containsExactlyInAnyOrder("MCHT", "EDU");
+    }
+
+    @Test
+    void extendingADueDateMovesTheTaskAndItsTimers() {
+        at("2026-07-10T06:00:00");
+        String before = item("MCHT").taskId();
+        execution.extendDueDate(measure.id(), 1, "MCHT", LocalDate.of(2026, 8, 31), "Məzuniyyət dövrü", ADMIN);
+
+        WorkItem after = item("MCHT");
+        assertThat(after.taskId()).isNotEqualTo(before);
+        assertThat(after.dueAt()).isEqualTo(ZonedDateTime.parse("2026-08-31T23:59:59+04:00").toInstant());
+        assertThat(worklist.find(before).orElseThrow().state()).isEqualTo("DELETED");
+        assertThat(cycles.participant(measure.id(), 1, "MCHT").dueDate()).isEqualTo(LocalDate.of(2026, 8, 31));
+        // the old due date passes: MCHT is not escalated, EDU is
+        at("2026-07-16T06:00:00");
+        EngineJobs.runDue(management);
+        assertThat(events().stream().filter(e -> e.kind() == DeadlineKind.ESCALATION).map(DeadlineReached::agencyCode))
+                .containsExactly("EDU");
+        assertThat(execution.actions(measure.id())).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("DUE_DATE_EXTENDED");
+            assertThat(a.reason()).isEqualTo("Məzuniyyət dövrü");
+            assertThat(a.actor()).isEqualTo("adm");
+            assertThat(a.details()).isEqualTo("2026-07-15 -> 2026-08-31");
+        });
+    }
+
+    @Test
+    void addingAnAgencyAsksItForAReportInTheOpenCycle() {
+        execution.addAgency(measure.id(), "JUSTICE", AgencyRole.EXECUTOR, "Plana dəyişiklik", ADMIN);
+        EngineJobs.runDue(management);
+        assertThat(open().stream().map(WorkItem::agencyCode)).contains("JUSTICE");
+        assertThat(cycles.participant(measure.id(), 1, "JUSTICE").status()).isEqualTo(ParticipantStatus.OPEN);
+        assertThat(plans.agency(measure.id(), "JUSTICE").orElseThrow().active()).isTrue();
+        assertThat(execution.actions(measure.id()).get(0).action()).isEqualTo("AGENCY_ADDED");
+    }
+
+    @Test
+    void removingAnAgencyEndsItsOpenReportAsRemovedByAmendment() {
+        String eduTask = item("EDU").taskId();
+        execution.removeAgency(measure.id(), "EDU", "Səlahiyyət başqa quruma keçib", ADMIN);
+        assertThat(open().stream().map(WorkItem::agencyCode)).doesNotContain("EDU");
+        assertThat(worklist.find(eduTask).orElseThrow().state()).isEqualTo("DELETED");
+        assertThat(cycles.participant(measure.id(), 1, "EDU").status()).isEqualTo(ParticipantStatus.REMOVED);
+        assertThat(plans.agency(measure.id(), "EDU").orElseThrow().active()).isFalse();
+        assertThat(execution.actions(measure.id()).get(0).action()).isEqualTo("AGENCY_REMOVED");
+    }
+
+    @Test
+    void cancellingAMeasureEndsItsProcessAndItsTasks() {
+        execution.cancel(measure.id(), "Tədbir ləğv edilib", ADMIN);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(measure.processInstanceId()).count()).isZero();
+        assertThat(plans.measure(measure.id()).status()).isEqualTo(MeasureStatus.CANCELLED);
+        assertThat(open()).isEmpty();
+        assertThat(tasks.createTaskQuery().processInstanceId(measure.processInstanceId()).list()).isEmpty();
+        assertThat(execution.actions(measure.id()).get(0).reason()).isEqualTo("Tədbir ləğv edilib");
+    }
+
+    @Test
+    void administrativeChangesNeedAnAdministratorAndAReasonAndChangeNothingOtherwise() {
+        assertThatThrownBy(() -> execution.cancel(measure.id(), "x", REVIEWER))
+                .isInstanceOfSatisfying(NapException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+        assertThatThrownBy(() -> execution.cancel(measure.id(), " ", ADMIN))
+                .isInstanceOfSatisfying(NapException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("reason"));
+        assertThatThrownBy(() -> execution.extendDueDate(measure.id(), 1, "MCHT", LocalDate.of(2026, 6, 1), "x", ADMIN))
+                .isInstanceOfSatisfying(NapException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("dueDate"));
+        assertThat(execution.actions(measure.id())).isEmpty();
+        assertThat(plans.measure(measure.id()).status()).isEqualTo(MeasureStatus.RUNNING);
+        assertThat(open()).hasSize(3);
+    }
+
+    @Test
+    void theWholeMeasureToItsFinalAssessment() {
+        AppUser mcht = new AppUser("m", "M", null, "az", "MCHT", false, false, true);
+        AppUser edu = new AppUser("e", "E", null, "az", "EDU", false, false, true);
+        var content = new az.opengov.nap.reporting.ReportContent("COMPLETE", "Hazırdır", "Bütün indikatorlar", null,
+                null, null);
+        for (AppUser agency : List.of(mcht, edu)) {
+            execution.submit(item(agency.agencyCode()).taskId(), content, agency);
+        }
+        for (WorkItem review : worklist.reviewQueue(0, 10)) {
+            execution.review(review.taskId(), "APPROVED", null, null, REVIEWER);
+        }
+        EngineJobs.runDue(management);
+        // the second half-year: opened on 1 January 2027 (its invited body never reports)
+        at("2027-01-01T08:00:00");
+        EngineJobs.runDue(management);
+        for (AppUser agency : List.of(mcht, edu)) {
+            execution.submit(item(agency.agencyCode()).taskId(), content, agency);
+        }
+        worklist.reviewQueue(0, 10).forEach(r -> execution.review(r.taskId(), "APPROVED", null, null, REVIEWER));
+        at("2027-02-15T08:00:00");
+        EngineJobs.runDue(management);
+        WorkItem assessment = worklist.reviewQueue(0, 10).stream()
+                .filter(w -> w.kind().name().equals("FINAL_ASSESSMENT")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> execution.assess(assessment.taskId(), "NO_EVIDENCE", "Heç nə", REVIEWER))
+                .isInstanceOf(NapException.class);
+        execution.assess(assessment.taskId(), "COMPLETE", "Tədbir tam icra olunub", REVIEWER);
+        EngineJobs.runDue(management);
+        assertThat(plans.measure(measure.id()).status()).isEqualTo(MeasureStatus.COMPLETED);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(measure.processInstanceId()).count()).isZero();
+        assertThat(jdbc.sql("select count(*) from publication where measure_id = ?").param(measure.id())
+                .query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select published_at is not null from final_assessment where measure_id = ?")
+                .param(measure.id()).query(Boolean.class).single()).isTrue();
+    }
+
+    private List<WorkItem> open() {
+        return worklist.openForMeasure(measure.id());
+    }
+
+    private WorkItem item(String agency) {
+        return open().stream().filter(w -> agency.equals(w.agencyCode())).findFirst().orElseThrow();
+    }
+
+    private List<DeadlineReached> events() {
+        return deadlines.events(measure.id());
+    }
+
+    private List<DeadlineKind> kinds() {
+        return events().stream().map(DeadlineReached::kind).toList();
+    }
+
+    private static void at(String utc) {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse(utc + "Z")));
+    }
+}
