@@ -9,6 +9,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. The JSON API is stateless (HTTP Basic, no session cookie, so no CSRF exposure); pages and
@@ -18,6 +21,10 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 class SecurityConfig {
 
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -26,10 +33,12 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**", "/engine-rest/**")
+        // path matchers, not MVC ones: the engine's REST API is a Jersey servlet, not a Spring MVC controller
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/public/**", "/api/openapi/**", "/api/docs/**").permitAll()
-                        .requestMatchers("/api/admin/**", "/engine-rest/**").hasRole("ADMIN")
+                        .requestMatchers(path("/api/public/**"), path("/api/openapi/**"), path("/api/docs/**"))
+                        .permitAll()
+                        .requestMatchers(path("/api/admin/**"), path("/engine-rest/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -44,7 +53,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/login", "/error", "/actuator/health", "/swagger-ui/**",
                                 "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/camunda/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(path("/camunda/**"), path("/actuator/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())

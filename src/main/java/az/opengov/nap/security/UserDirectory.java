@@ -37,6 +37,15 @@ public class UserDirectory implements UserDetailsService {
         return find(username).map(AppUser::agencyCode);
     }
 
+    /** The name of the signed-in user of this thread's request, if any. */
+    public Optional<String> currentUsername() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(auth.getName());
+    }
+
     /** The signed-in user, looked up again so that a disabled or moved user loses access at once. */
     public AppUser current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -1,6 +1,7 @@
 package az.opengov.nap.measure.process;
 
 import az.opengov.nap.publication.PublicationService;
+import az.opengov.nap.security.UserDirectory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -10,15 +11,17 @@ import org.springframework.stereotype.Component;
 class FinalAssessmentGivenListener implements TaskListener {
 
     private final PublicationService publications;
+    private final UserDirectory users;
 
-    FinalAssessmentGivenListener(PublicationService publications) {
+    FinalAssessmentGivenListener(PublicationService publications, UserDirectory users) {
         this.publications = publications;
+        this.users = users;
     }
 
     @Override
     public void notify(DelegateTask task) {
         publications.assess(ProcessVariables.measureId(task), ProcessVariables.string(task, "completionLevel"),
-                ProcessVariables.string(task, "summary"), ProcessVariables.currentUser(task));
+                ProcessVariables.string(task, "summary"), ProcessVariables.currentUser(task, users));
         task.removeVariable("completionLevel");
         task.removeVariable("summary");
     }

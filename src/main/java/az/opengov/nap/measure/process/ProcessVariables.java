@@ -2,6 +2,7 @@ package az.opengov.nap.measure.process;
 
 import az.opengov.nap.measure.Deadlines;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import az.opengov.nap.security.UserDirectory;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,12 +45,11 @@ final class ProcessVariables {
         return m;
     }
 
-    /** Who completes the task: the engine's authenticated user (set by our facade and by Tasklist). */
-    static String currentUser(org.camunda.bpm.engine.delegate.DelegateTask task) {
-        var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (auth != null && auth.getUserId() != null) {
-            return auth.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : "system";
+    /**
+     * Who completes the task: the signed-in user of the request (our API, the workspace, or Camunda Tasklist behind
+     * the same login), else the task's assignee.
+     */
+    static String currentUser(org.camunda.bpm.engine.delegate.DelegateTask task, UserDirectory users) {
+        return users.currentUsername().orElse(task.getAssignee() != null ? task.getAssignee() : "system");
     }
 }

@@ -24,7 +24,7 @@ class ProgressReportReviewedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String reviewer = ProcessVariables.currentUser(task);
+        String reviewer = ProcessVariables.currentUser(task, users);
         reviews.decide(ProcessVariables.reportId(task), ProcessVariables.string(task, Variables.DECISION),
                 ProcessVariables.string(task, "comment"), ProcessVariables.string(task, "completionLevel"),
                 reviewer, users.agencyOf(reviewer).orElse(null));

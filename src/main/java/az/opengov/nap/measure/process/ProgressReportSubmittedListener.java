@@ -5,6 +5,7 @@ import az.opengov.nap.reporting.ReportingService;
 import az.opengov.nap.shared.FormDefinitions;
 import java.util.HashMap;
 import java.util.Map;
+import az.opengov.nap.security.UserDirectory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,12 @@ class ProgressReportSubmittedListener implements TaskListener {
 
     private final ReportingService reports;
     private final FormDefinitions forms;
+    private final UserDirectory users;
 
-    ProgressReportSubmittedListener(ReportingService reports, FormDefinitions forms) {
+    ProgressReportSubmittedListener(ReportingService reports, FormDefinitions forms, UserDirectory users) {
         this.reports = reports;
         this.forms = forms;
+        this.users = users;
     }
 
     @Override
@@ -32,7 +35,7 @@ class ProgressReportSubmittedListener implements TaskListener {
             values.put(key, task.getVariable(key));
         }
         long reportId = reports.submit(ProcessVariables.measureId(task), ProcessVariables.cycleNumber(task),
-                ProcessVariables.agencyCode(task), values, ProcessVariables.currentUser(task));
+                ProcessVariables.agencyCode(task), values, ProcessVariables.currentUser(task, users));
         values.keySet().forEach(key -> task.setVariable(key, null));
         task.setVariable(Variables.REPORT_ID, reportId);
     }
