@@ -96,7 +96,7 @@ class ApiEndToEndTest {
         importPlan("E2E", shift);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("E2E:1.2").count()).isEqualTo(1);
 
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, e2eInstance());
         JsonNode tasks = get("e2e-mcht", "/api/tasks");
         assertThat(tasks.path("total").asLong()).isEqualTo(1);
         JsonNode task = tasks.path("items").get(0);
@@ -163,7 +163,7 @@ class ApiEndToEndTest {
         assertThat(exchange("e2e-reviewer", HttpMethod.POST, "/api/reviews/" + secondReview + "/decision",
                 Map.of("decision", "APPROVED", "completionLevel", "SUBSTANTIAL")).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, e2eInstance());
 
         JsonNode measure = json.readTree(http.getForEntity("/api/public/plans/E2E/measures/1.2", String.class).getBody());
         assertThat(measure.path("publications")).hasSize(1);
@@ -177,6 +177,10 @@ class ApiEndToEndTest {
         assertThat(jdbc.sql("select count(*) from publication").query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select status from cycle_participant where agency_code = 'MCHT' and cycle_number = 1")
                 .query(String.class).single()).isEqualTo("PUBLISHED");
+    }
+
+    private String e2eInstance() {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey("E2E:1.2").singleResult().getId();
     }
 
     private String reviewTask() throws Exception {

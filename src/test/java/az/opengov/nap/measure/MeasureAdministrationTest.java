@@ -84,7 +84,7 @@ class MeasureAdministrationTest {
         imports.commit(new ImportRequest(code, "Test plan", 2016, 2016, 10, PlanCalendar.DEFAULT, false,
                 PLAN.getBytes(StandardCharsets.UTF_8), "plan.csv", "test"));
         measure = plans.findMeasure(code, "1.1").orElseThrow();
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, measure.processInstanceId());
     }
 
     @AfterEach
@@ -107,13 +107,13 @@ class MeasureAdministrationTest {
     @Test
     void remindersBeforeDueAndEscalationsCountedInDaysOverdueForExecutorsOnly() {
         at("2026-07-08T06:00:00"); // 10:00 in Baku, seven days before due
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, measure.processInstanceId());
         assertThat(kinds()).containsOnly(DeadlineKind.REMINDER);
         assertThat(events().stream().map(DeadlineReached::agencyCode))
                 .containsExactlyInAnyOrder("MCHT", "EDU", "MILLI_MECLIS");
 
         at("2026-07-16T06:00:00"); // the day after due
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, measure.processInstanceId());
         List<DeadlineReached> escalations = events().stream().filter(e -> e.kind() == DeadlineKind.ESCALATION).toList();
         assertThat(escalations.stream().map(DeadlineReached::agencyCode)).containsExactlyInAnyOrder("MCHT", "EDU");
         assertThat(escalations).allSatisfy(e -> {
@@ -122,15 +122,15 @@ class MeasureAdministrationTest {
         });
 
         at("2026-07-23T06:00:00"); // seven days later: the second escalation
-        EngineJobs.runDue(management);
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, measure.processInstanceId());
+        EngineJobs.runDue(management, measure.processInstanceId());
         assertThat(events().stream().filter(e -> e.sequence() == 2).map(DeadlineReached::daysOverdue))
                 .containsExactly(8, 8);
         assertThat(events()).hasSize(3 + 2 + 2);
 
         // the invited body's window closes 30 days after due: "not reported", never escalated
         at("2026-08-15T06:00:00");
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, measure.processInstanceId());
         assertThat(cycles.participant(measure.id(), 1, "MILLI_MECLIS").status()).isEqualTo(ParticipantStatus.NOT_REPORTED);
         assertThat(events().stream().filter(e -> e.agencyCode().equals("MILLI_MECLIS")).map(DeadlineReached::kind))
                 .containsOnly(DeadlineKind.REMINDER);
@@ -150,7 +150,7 @@ class MeasureAdministrationTest {
         assertThat(cycles.participant(measure.id(), 1, "MCHT").dueDate()).isEqualTo(LocalDate.of(2026, 8, 31));
         // the old due date passes: MCHT is not escalated, EDU is
         at("2026-07-16T06:00:00");
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, measure.processInstanceId());
         assertThat(events().stream().filter(e -> e.kind() == DeadlineKind.ESCALATION).map(DeadlineReached::agencyCode))
                 .containsExactly("EDU");
         assertThat(execution.actions(measure.id())).singleElement().satisfies(a -> {
@@ -164,7 +164,7 @@ class MeasureAdministrationTest {
     @Test
     void addingAnAgencyAsksItForAReportInTheOpenCycle() {
         execution.addAgency(measure.id(), "JUSTICE", AgencyRole.EXECUTOR, "Plana dəyişiklik", ADMIN);
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, measure.processInstanceId());
         assertThat(open().stream().map(WorkItem::agencyCode)).contains("JUSTICE");
         assertThat(cycles.participant(measure.id(), 1, "JUSTICE").status()).isEqualTo(ParticipantStatus.OPEN);
         assertThat(plans.agency(measure.id(), "JUSTICE").orElseThrow().active()).isTrue();
@@ -219,22 +219,22 @@ class MeasureAdministrationTest {
         for (WorkItem review : worklist.reviewQueue(0, 10)) {
             execution.review(review.taskId(), "APPROVED", null, null, REVIEWER);
         }
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, measure.processInstanceId());
         // the second half-year: opened on 1 January 2027 (its invited body never reports)
         at("2027-01-01T08:00:00");
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, measure.processInstanceId());
         for (AppUser agency : List.of(mcht, edu)) {
             execution.submit(item(agency.agencyCode()).taskId(), content, agency);
         }
         worklist.reviewQueue(0, 10).forEach(r -> execution.review(r.taskId(), "APPROVED", null, null, REVIEWER));
         at("2027-02-15T08:00:00");
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, measure.processInstanceId());
         WorkItem assessment = worklist.reviewQueue(0, 10).stream()
                 .filter(w -> w.kind().name().equals("FINAL_ASSESSMENT")).findFirst().orElseThrow();
         assertThatThrownBy(() -> execution.assess(assessment.taskId(), "NO_EVIDENCE", "Heç nə", REVIEWER))
                 .isInstanceOf(NapException.class);
         execution.assess(assessment.taskId(), "COMPLETE", "Tədbir tam icra olunub", REVIEWER);
-        EngineJobs.runDue(management);
+        EngineJobs.runDue(management, measure.processInstanceId());
         assertThat(plans.measure(measure.id()).status()).isEqualTo(MeasureStatus.COMPLETED);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(measure.processInstanceId()).count()).isZero();
         assertThat(jdbc.sql("select count(*) from publication where measure_id = ?").param(measure.id())

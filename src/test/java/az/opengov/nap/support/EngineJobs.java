@@ -3,18 +3,22 @@ package az.opengov.nap.support;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 
-/** Runs the engine's due jobs in the test's thread (the job executor is off in tests), until none is left. */
+/**
+ * Runs the engine's due jobs in the test's thread (the job executor is off in tests), until none is left. Test
+ * classes share cached Spring contexts and so databases: run the jobs of your own process instances, not everyone's.
+ */
 public final class EngineJobs {
 
     private EngineJobs() {
     }
 
-    /** @return how many jobs ran */
-    public static int runDue(ManagementService management) {
+    /** Runs the due jobs of the given process instances; @return how many ran. */
+    public static int runDue(ManagementService management, String... processInstanceIds) {
         int ran = 0;
         for (int round = 0; round < 1000; round++) {
-            List<Job> due = management.createJobQuery().executable().listPage(0, 100);
+            List<Job> due = query(management, processInstanceIds).listPage(0, 100);
             if (due.isEmpty()) {
                 return ran;
             }
@@ -24,5 +28,15 @@ public final class EngineJobs {
             }
         }
         throw new IllegalStateException("jobs keep coming after " + ran + " runs");
+    }
+
+    private static JobQuery query(ManagementService management, String... processInstanceIds) {
+        JobQuery query = management.createJobQuery().executable();
+        if (processInstanceIds.length == 1) {
+            query.processInstanceId(processInstanceIds[0]);
+        } else if (processInstanceIds.length > 1) {
+            query.processInstanceIds(new java.util.HashSet<>(List.of(processInstanceIds)));
+        }
+        return query;
     }
 }

@@ -27,7 +27,8 @@ class AgencyReportStartedListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         long measureId = ProcessVariables.measureId(execution);
         int cycle = ProcessVariables.cycleNumber(execution);
-        String added = (String) execution.getVariableLocal(Variables.AGENCY_CODE);
+        // an agency added by amendment arrives with its code (set by the modification on the new instance's parent)
+        String added = (String) execution.getVariable(Variables.AGENCY_CODE);
         Participant p = added != null ? cycles.participant(measureId, cycle, added)
                 : cycles.participantAt(measureId, cycle, ((Number) execution.getVariable("loopCounter")).intValue());
         for (String key : forms.allKeys(FormDefinitions.PROGRESS_REPORT, FormDefinitions.PROGRESS_REVIEW)) {

@@ -15,6 +15,18 @@ public final class MeasureExecution {
     /** Element ids as drawn in the diagram. */
     public static final class Elements {
         public static final String START_MEASURE_STARTED = "Start_MeasureStarted";
+        public static final String START_CYCLE_SCHEDULED = "Start_CycleScheduled";
+        public static final String END_CYCLE_CLOSED = "End_CycleClosed";
+        public static final String START_AGENCY_REPORT_REQUESTED = "Start_AgencyReportRequested";
+        public static final String GATEWAY_REPORT_REQUESTED = "Gateway_ReportRequested";
+        public static final String GATEWAY_REPORT_SUBMITTED = "Gateway_ReportSubmitted";
+        public static final String END_REMINDER_RAISED = "End_ReminderRaised";
+        public static final String END_ESCALATION_RAISED = "End_EscalationRaised";
+        public static final String END_INVITED_REMINDER_RAISED = "End_InvitedReminderRaised";
+        public static final String EVENT_SUBPROCESS_AGENCY_REMOVED = "EventSubProcess_AgencyRemoved";
+        public static final String TASK_RECORD_AGENCY_REMOVAL = "Task_RecordAgencyRemoval";
+        public static final String EVENT_SUBPROCESS_MEASURE_CANCELLED = "EventSubProcess_MeasureCancelled";
+        public static final String TASK_RECORD_CANCELLATION = "Task_RecordCancellation";
         public static final String TASK_PLAN_REPORTING_CYCLES = "Task_PlanReportingCycles";
         public static final String SUBPROCESS_REPORTING_CYCLE = "SubProcess_ReportingCycle";
         public static final String TIMER_CYCLE_OPENS = "Timer_CycleOpens";
