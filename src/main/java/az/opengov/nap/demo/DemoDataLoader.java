@@ -68,6 +68,8 @@ class DemoDataLoader implements ApplicationRunner {
                         false, true),
                 new AppUser("mcht", "Rabitə və Yüksək Texnologiyalar Nazirliyi", "mcht@demo.opengov.example", "az",
                         "MCHT", false, false, true),
+                new AppUser("mcht2", "Aysel Məmmədova (Rabitə və Yüksək Texnologiyalar Nazirliyi)",
+                        "mcht2@demo.opengov.example", "az", "MCHT", false, false, true),
                 new AppUser("asan", "ASAN xidmət agentliyi", "asan@demo.opengov.example", "en", "ASAN", false, false,
                         true),
                 new AppUser("edu", "Təhsil Nazirliyi", "edu@demo.opengov.example", "ru", "EDU", false, false, true),
@@ -85,6 +87,7 @@ class DemoDataLoader implements ApplicationRunner {
                 users.create(user, properties.password());
             }
         }
+        users.setCoordinator("mcht", true);
         if (plans.findPlan(PLAN_CODE).isEmpty()) {
             byte[] csv = new ClassPathResource(PLAN_FILE).getContentAsByteArray();
             int shift = demoFirstYear(Clock.today()) - 2016;

@@ -1,5 +1,6 @@
 package az.opengov.nap.measure;
 
+import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.plan.Measure;
 import az.opengov.nap.plan.MeasureAgency;
 import az.opengov.nap.plan.Plan;
@@ -23,10 +24,12 @@ public class CycleService {
 
     private final CycleRepository cycles;
     private final PlanService plans;
+    private final AuditService audit;
 
-    CycleService(CycleRepository cycles, PlanService plans) {
+    CycleService(CycleRepository cycles, PlanService plans, AuditService audit) {
         this.cycles = cycles;
         this.plans = plans;
+        this.audit = audit;
     }
 
     /** Expands the measure's collectives and lays out its cycles: one per period of its years, the last one final. */
@@ -156,6 +159,9 @@ public class CycleService {
     public void recordAction(long measureId, String action, String agencyCode, Integer cycle, String reason,
                              String details, String actor) {
         cycles.insertAction(measureId, action, agencyCode, cycle, reason, details, actor, Clock.now());
+        audit.change(actor, "MEASURE_" + action, "measure", measureId,
+                "agency " + agencyCode + ", cycle " + cycle + ", reason: " + reason
+                        + (details == null ? "" : ", " + details));
     }
 
     public List<MeasureAction> actions(long measureId) {

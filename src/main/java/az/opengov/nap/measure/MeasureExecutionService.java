@@ -1,5 +1,7 @@
 package az.opengov.nap.measure;
 
+import az.opengov.nap.audit.AuditEvent;
+import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.measure.process.MeasureExecution;
 import az.opengov.nap.measure.process.MeasureExecution.Elements;
 import az.opengov.nap.measure.process.MeasureExecution.Messages;
@@ -15,6 +17,7 @@ import az.opengov.nap.reporting.ReportContent;
 import az.opengov.nap.reporting.ReportingService;
 import az.opengov.nap.review.ReviewService;
 import az.opengov.nap.security.AppUser;
+import az.opengov.nap.security.UserDirectory;
 import az.opengov.nap.shared.Clock;
 import az.opengov.nap.shared.NapException;
 import az.opengov.nap.worklist.WorkItem;
@@ -51,10 +54,12 @@ public class MeasureExecutionService {
     private final WorklistService worklist;
     private final ReportingService reports;
     private final ReviewService reviews;
+    private final UserDirectory users;
+    private final AuditService audit;
 
     MeasureExecutionService(RuntimeService runtime, TaskService tasks, IdentityService identity, PlanService plans,
                             CycleService cycles, WorklistService worklist, ReportingService reports,
-                            ReviewService reviews) {
+                            ReviewService reviews, UserDirectory users, AuditService audit) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -63,6 +68,8 @@ public class MeasureExecutionService {
         this.worklist = worklist;
         this.reports = reports;
         this.reviews = reviews;
+        this.users = users;
+        this.audit = audit;
     }
 
     /** Starts the measures a plan import created, in the import's transaction. */
@@ -95,6 +102,8 @@ public class MeasureExecutionService {
         boolean own = item.candidateGroup().equals(user.agencyCode());
         boolean commission = user.reviewer() && AppUser.COMMISSION_GROUP.equals(item.candidateGroup());
         if (!own && !commission && !user.admin()) {
+            // answered like a task that does not exist, and recorded
+            audit.security(user.username(), "ACCESS_DENIED", AuditEvent.DENIED, "task " + taskId);
             throw NapException.notFound("task", taskId);
         }
         return item;
@@ -103,7 +112,10 @@ public class MeasureExecutionService {
     @Transactional
     public ProgressReport saveDraft(String taskId, ReportContent content, AppUser user) {
         WorkItem item = reportTask(taskId, user);
-        return reports.saveDraft(item.measureId(), item.cycleNumber(), item.agencyCode(), content, user.username());
+        ProgressReport draft = reports.saveDraft(item.measureId(), item.cycleNumber(), item.agencyCode(), content,
+                user.username());
+        audit.change(user.username(), "REPORT_DRAFT_SAVED", "report", draft.id(), "task " + taskId);
+        return draft;
     }
 
     /**
@@ -124,12 +136,40 @@ public class MeasureExecutionService {
         return reports.current(item.measureId(), item.cycleNumber(), item.agencyCode()).orElseThrow().id();
     }
 
+    /** The agency's open report task, for someone of that agency who may change it (add evidence, edit). */
+    public WorkItem editableReportTask(String taskId, AppUser user) {
+        return reportTask(taskId, user);
+    }
+
+    /**
+     * An agency's coordinator hands an open report task to a colleague of the same agency (or takes it back with
+     * {@code null}); the task stays the agency's, the assignee is who is expected to write the report.
+     */
+    @Transactional
+    public void assign(String taskId, String assignee, AppUser coordinator) {
+        WorkItem item = reportTask(taskId, coordinator);
+        if (!users.coordinator(coordinator.username())) {
+            throw refused(coordinator, "assignment of task " + taskId);
+        }
+        String to = assignee == null || assignee.isBlank() ? null : users.find(assignee)
+                .filter(AppUser::enabled).filter(u -> item.agencyCode().equals(u.agencyCode()))
+                .map(AppUser::username)
+                .orElseThrow(() -> NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("assignee",
+                        "validation.assignee.notColleague"))));
+        asUser(coordinator, () -> {
+            tasks.setAssignee(taskId, to);
+            return null;
+        });
+        audit.change(coordinator.username(), "TASK_ASSIGNED", "task", taskId, "to " + to);
+    }
+
     // ---- reviewers ----------------------------------------------------------------------------------------------
 
     @Transactional
     public void review(String taskId, String decision, String comment, String completionLevel, AppUser user) {
         WorkItem item = commissionTask(taskId, user, WorkKind.REVIEW);
         if (item.agencyCode().equals(user.agencyCode())) {
+            audit.security(user.username(), "ACCESS_DENIED", AuditEvent.DENIED, "review of own agency, task " + taskId);
             throw new NapException(HttpStatus.FORBIDDEN, "error.review.ownAgency");
         }
         reviews.check(decision, comment, completionLevel);
@@ -249,7 +289,7 @@ public class MeasureExecutionService {
         }
         if (!item.candidateGroup().equals(user.agencyCode())) {
             // reviewers and administrators do not report on an agency's behalf
-            throw NapException.forbidden();
+            throw refused(user, "report for " + item.agencyCode() + ", task " + taskId);
         }
         return open(item);
     }
@@ -258,12 +298,17 @@ public class MeasureExecutionService {
         WorkItem item = task(taskId, user);
         if (!user.reviewer()) {
             // administrators run the plan; they do not decide for the commission
-            throw NapException.forbidden();
+            throw refused(user, "commission task " + taskId);
         }
         if (item.kind() != kind) {
             throw NapException.conflict("error.task.wrongKind");
         }
         return open(item);
+    }
+
+    private NapException refused(AppUser user, String what) {
+        audit.security(user.username(), "ACCESS_DENIED", AuditEvent.DENIED, what);
+        return NapException.forbidden();
     }
 
     private static WorkItem open(WorkItem item) {
@@ -281,9 +326,9 @@ public class MeasureExecutionService {
         return measure;
     }
 
-    private static void requireAdmin(AppUser user, String reason) {
+    private void requireAdmin(AppUser user, String reason) {
         if (!user.admin()) {
-            throw NapException.forbidden();
+            throw refused(user, "administration of a measure");
         }
         if (reason == null || reason.isBlank()) {
             throw NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("reason", "validation.required")));
@@ -316,7 +361,7 @@ public class MeasureExecutionService {
 
     private <T> T asUser(AppUser user, Supplier<T> work) {
         identity.setAuthentication(user.username(), user.groups());
-        try {
+        try (UserDirectory.Acting acting = UserDirectory.actingAs(user.username())) {
             return work.get();
         } catch (org.camunda.bpm.engine.ProcessEngineException e) {
             // a business rule broken inside a listener reaches us wrapped by the engine: give the user the rule

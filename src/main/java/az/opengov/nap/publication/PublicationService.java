@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +27,14 @@ public class PublicationService {
     private final JdbcClient jdbc;
     private final ReportingService reports;
     private final FormDefinitions forms;
+    private final ApplicationEventPublisher events;
 
-    PublicationService(JdbcClient jdbc, ReportingService reports, FormDefinitions forms) {
+    PublicationService(JdbcClient jdbc, ReportingService reports, FormDefinitions forms,
+                       ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.reports = reports;
         this.forms = forms;
+        this.events = events;
     }
 
     /** Publishes an approved report. Idempotent: publishing it again returns the first publication. */
@@ -48,6 +52,8 @@ public class PublicationService {
                 .params(reportId, report.measureId(), report.cycleNumber(), report.agencyCode(),
                         Timestamp.from(Clock.now()))
                 .update();
+        events.publishEvent(new ReportPublished(reportId, report.measureId(), report.cycleNumber(),
+                report.agencyCode()));
         return byReport(reportId).orElseThrow();
     }
 

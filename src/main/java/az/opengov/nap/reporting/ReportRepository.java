@@ -27,7 +27,7 @@ class ReportRepository {
         return jdbc.sql("""
                 select * from progress_report where measure_id = ? and cycle_number = ? and agency_code = ?
                 order by version desc""")
-                .params(measureId, cycle, agency).query((rs, n) -> map(rs)).stream().findFirst();
+                .params(measureId, cycle, agency).query((rs, n) -> map(rs)).list().stream().findFirst();
     }
 
     List<ProgressReport> versions(long measureId, String agency) {

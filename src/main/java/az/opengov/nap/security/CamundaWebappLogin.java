@@ -33,6 +33,8 @@ class CamundaWebappLogin {
     /** Reads the application's signed-in user; instantiated by Camunda's filter. */
     public static class Provider extends ContainerBasedAuthenticationProvider {
 
+        static final String CAMUNDA_ADMIN = "camunda-admin";
+
         @Override
         public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -44,9 +46,38 @@ class CamundaWebappLogin {
             if (user.isEmpty()) {
                 return AuthenticationResult.unsuccessful();
             }
+            mirror(engine, user.get());
             AuthenticationResult result = AuthenticationResult.successful(auth.getName());
             result.setGroups(user.get().groups());
             return result;
+        }
+
+        /**
+         * The webapps look the user up in the engine's identity service; the application's store stays the one
+         * source, and the engine gets a row with the same id and name (its password is random and never used).
+         */
+        private static void mirror(ProcessEngine engine, AppUser user) {
+            var identity = engine.getIdentityService();
+            if (identity.createUserQuery().userId(user.username()).count() == 0) {
+                var mirrored = identity.newUser(user.username());
+                mirrored.setFirstName(user.displayName());
+                mirrored.setLastName("");
+                mirrored.setEmail(user.email());
+                mirrored.setPassword(java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+                identity.saveUser(mirrored);
+            }
+            if (user.admin()) {
+                // the webapps send everyone to their first-run setup while no engine administrator exists
+                if (identity.createGroupQuery().groupId(CAMUNDA_ADMIN).count() == 0) {
+                    var group = identity.newGroup(CAMUNDA_ADMIN);
+                    group.setName("Camunda administrators (mirrored from the application's admins)");
+                    group.setType("SYSTEM");
+                    identity.saveGroup(group);
+                }
+                if (identity.createUserQuery().userId(user.username()).memberOfGroup(CAMUNDA_ADMIN).count() == 0) {
+                    identity.createMembership(user.username(), CAMUNDA_ADMIN);
+                }
+            }
         }
     }
 }

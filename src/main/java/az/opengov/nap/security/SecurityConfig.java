@@ -8,7 +8,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -25,9 +29,31 @@ class SecurityConfig {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
+    /**
+     * Argon2id for every new hash (OWASP's first choice); hashes of other kinds (bcrypt…) still verify and are
+     * upgraded at the next password change.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(
+            @org.springframework.beans.factory.annotation.Value("${nap.security.argon2.memory-kib:19456}") int memory,
+            @org.springframework.beans.factory.annotation.Value("${nap.security.argon2.iterations:2}") int iterations) {
+        // OWASP's minimum for Argon2id: 19 MiB, 2 iterations, 1 lane
+        var argon2 = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, memory,
+                iterations);
+        var delegating = (org.springframework.security.crypto.password.DelegatingPasswordEncoder)
+                PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        var encoders = new java.util.HashMap<String, PasswordEncoder>();
+        encoders.put("argon2", argon2);
+        encoders.put("bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder());
+        var result = new org.springframework.security.crypto.password.DelegatingPasswordEncoder("argon2", encoders);
+        result.setDefaultPasswordEncoderForMatches(delegating);
+        return result;
+    }
+
+    /** Refused accesses become events, and so audit entries. */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+        return new SpringAuthorizationEventPublisher(events);
     }
 
     @Bean
@@ -46,19 +72,71 @@ class SecurityConfig {
                 .build();
     }
 
+    /** Camunda's webapps send their own Content-Security-Policy (with nonces); ours would break them. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        return http
+    SecurityFilterChain camundaWebapps(HttpSecurity http, UserDirectory users,
+            org.springframework.beans.factory.ObjectProvider<az.opengov.nap.security.oidc.OidcLogin> oidc)
+            throws Exception {
+        // single sign-on through OpenID Connect, only when nap.security.oidc.enabled (see oidc.OidcLogin)
+        for (var login : oidc) {
+            login.configure(http, LOGIN_PAGE, "/camunda/app/");
+        }
+        return http.securityMatcher(path("/camunda/**"))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/login", "/error", "/actuator/health", "/swagger-ui/**",
-                                "/v3/api-docs/**").permitAll()
-                        .requestMatchers(path("/camunda/**"), path("/actuator/**")).hasRole("ADMIN")
-                        .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
-                .logout(Customizer.withDefaults())
-                .headers(h -> h.contentTypeOptions(Customizer.withDefaults())
-                        .frameOptions(f -> f.sameOrigin()))
+                        // the Admin webapp's first-run setup would create an engine administrator: never
+                        .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .addFilterBefore(new SessionUserRefreshFilter(users), AuthorizationFilter.class)
+                .formLogin(f -> f.loginPage(LOGIN_PAGE))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
                 .build();
     }
+
+    /**
+     * Pages. The public portal and its open data need no login; the workspace needs one; administration pages and
+     * the actuator need an administrator.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, UserDirectory users,
+            org.springframework.beans.factory.ObjectProvider<az.opengov.nap.security.oidc.OidcLogin> oidc)
+            throws Exception {
+        for (var login : oidc) {
+            login.configure(http, LOGIN_PAGE, "/workspace");
+        }
+        return http
+                .addFilterBefore(new SessionUserRefreshFilter(users), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC.stream().map(SecurityConfig::path).toArray(RequestMatcher[]::new))
+                        .permitAll()
+                        .requestMatchers(path("/admin/**"), path("/actuator/**")).hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage(LOGIN_PAGE).defaultSuccessUrl("/workspace"))
+                .logout(l -> l.logoutSuccessUrl("/"))
+                // RFC 8058 one-click unsubscribe: the mail client POSTs without a CSRF token; the token in the URL
+                // is the secret, and unsubscribing is all that address can do
+                .csrf(c -> c.ignoringRequestMatchers(path("/follow/unsubscribe")))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .build();
+    }
+
+    /** The login page (Spring Security's own until the workspace serves one and sets it on both chains). */
+    static final String LOGIN_PAGE = "/login";
+
+    /** Addresses anyone may open: the public portal, its open data and feeds, static files, health. */
+    static final java.util.List<String> PUBLIC = java.util.List.of("/", "/login", "/error", "/plans/**",
+            "/agencies/**", "/search", "/feeds/**", "/open-data/**", "/follow/**", "/reports/**", "/webjars/**",
+            "/css/**", "/js/**", "/img/**", "/fonts/**", "/favicon.ico", "/actuator/health", "/swagger-ui/**",
+            "/v3/api-docs/**");
+
+    /** No inline script anywhere: scripts and styles come from this server only. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 }

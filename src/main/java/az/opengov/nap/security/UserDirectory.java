@@ -37,8 +37,35 @@ public class UserDirectory implements UserDetailsService {
         return find(username).map(AppUser::agencyCode);
     }
 
-    /** The name of the signed-in user of this thread's request, if any. */
+    private static final ThreadLocal<String> ACTING = new ThreadLocal<>();
+
+    /** Ends {@link #actingAs}. */
+    public interface Acting extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Names who acts in this thread while the engine runs a command for them (the facade's engine calls, which may
+     * run outside a web request: background jobs, the demo loader, tests). Close it when the command is done.
+     */
+    public static Acting actingAs(String username) {
+        String before = ACTING.get();
+        ACTING.set(username);
+        return () -> {
+            if (before == null) {
+                ACTING.remove();
+            } else {
+                ACTING.set(before);
+            }
+        };
+    }
+
+    /** Who acts: the user named by {@link #actingAs}, else the signed-in user of this thread's request, if any. */
     public Optional<String> currentUsername() {
+        if (ACTING.get() != null) {
+            return Optional.of(ACTING.get());
+        }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) {
             return Optional.empty();
@@ -69,6 +96,24 @@ public class UserDirectory implements UserDetailsService {
 
     public boolean exists(String username) {
         return find(username).isPresent();
+    }
+
+    /** Whether the user is their agency's coordinator, who may hand the agency's tasks to colleagues. */
+    public boolean coordinator(String username) {
+        return jdbc.sql("select coordinator from app_user where username = ? and enabled = true").param(username)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    @Transactional
+    public void setCoordinator(String username, boolean coordinator) {
+        jdbc.sql("update app_user set coordinator = ? where username = ?").params(coordinator, username).update();
+    }
+
+    /** The enabled users of an agency, by name. */
+    public List<AppUser> colleagues(String agencyCode) {
+        return jdbc.sql("select username from app_user where agency_code = ? and enabled = true order by display_name")
+                .param(agencyCode).query(String.class).list().stream()
+                .map(u -> find(u).orElseThrow()).toList();
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +32,14 @@ class WorkItemProjection {
     private final WorklistService worklist;
     private final PlanService plans;
     private final ReportingService reports;
+    private final ApplicationEventPublisher events;
 
-    WorkItemProjection(WorklistService worklist, PlanService plans, ReportingService reports) {
+    WorkItemProjection(WorklistService worklist, PlanService plans, ReportingService reports,
+                       ApplicationEventPublisher events) {
         this.worklist = worklist;
         this.plans = plans;
         this.reports = reports;
+        this.events = events;
     }
 
     @EventListener
@@ -45,7 +49,11 @@ class WorkItemProjection {
             return;
         }
         switch (task.getEventName()) {
-            case TaskListener.EVENTNAME_CREATE -> worklist.opened(item(task, kind));
+            case TaskListener.EVENTNAME_CREATE -> {
+                WorkItem item = item(task, kind);
+                worklist.opened(item);
+                events.publishEvent(new WorkItemOpened(item));
+            }
             case TaskListener.EVENTNAME_ASSIGNMENT -> worklist.assigned(task.getId(), task.getAssignee());
             case TaskListener.EVENTNAME_UPDATE -> worklist.dueChanged(task.getId(),
                     task.getDueDate() == null ? null : task.getDueDate().toInstant());

@@ -1,5 +1,6 @@
 package az.opengov.nap.measure.process;
 
+import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.publication.PublicationService;
 import az.opengov.nap.security.UserDirectory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,16 +13,20 @@ class FinalAssessmentGivenListener implements TaskListener {
 
     private final PublicationService publications;
     private final UserDirectory users;
+    private final AuditService audit;
 
-    FinalAssessmentGivenListener(PublicationService publications, UserDirectory users) {
+    FinalAssessmentGivenListener(PublicationService publications, UserDirectory users, AuditService audit) {
         this.publications = publications;
         this.users = users;
+        this.audit = audit;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        publications.assess(ProcessVariables.measureId(task), ProcessVariables.string(task, "completionLevel"),
-                ProcessVariables.string(task, "summary"), ProcessVariables.currentUser(task, users));
+        String user = ProcessVariables.currentUser(task, users);
+        var assessment = publications.assess(ProcessVariables.measureId(task),
+                ProcessVariables.string(task, "completionLevel"), ProcessVariables.string(task, "summary"), user);
+        audit.change(user, "FINAL_ASSESSMENT_GIVEN", "measure", assessment.measureId(), assessment.completionLevel());
         task.removeVariable("completionLevel");
         task.removeVariable("summary");
     }

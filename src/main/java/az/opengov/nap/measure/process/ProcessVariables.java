@@ -35,6 +35,12 @@ final class ProcessVariables {
         return v == null ? null : v.toString();
     }
 
+    /** Measure, cycle and agency of a task, for the audit trail. */
+    static String describe(VariableScope scope) {
+        return "measure " + measureId(scope) + ", cycle " + scope.getVariable(Variables.CYCLE_NUMBER) + ", agency "
+                + scope.getVariable(Variables.AGENCY_CODE);
+    }
+
     /** The timer variables of an agency's report, from its deadlines. */
     static Map<String, Object> deadlines(Deadlines d) {
         Map<String, Object> m = new LinkedHashMap<>();

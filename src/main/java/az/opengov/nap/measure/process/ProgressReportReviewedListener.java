@@ -1,6 +1,7 @@
 package az.opengov.nap.measure.process;
 
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.review.ReviewService;
 import az.opengov.nap.security.UserDirectory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,18 +17,22 @@ class ProgressReportReviewedListener implements TaskListener {
 
     private final ReviewService reviews;
     private final UserDirectory users;
+    private final AuditService audit;
 
-    ProgressReportReviewedListener(ReviewService reviews, UserDirectory users) {
+    ProgressReportReviewedListener(ReviewService reviews, UserDirectory users, AuditService audit) {
         this.reviews = reviews;
         this.users = users;
+        this.audit = audit;
     }
 
     @Override
     public void notify(DelegateTask task) {
         String reviewer = ProcessVariables.currentUser(task, users);
-        reviews.decide(ProcessVariables.reportId(task), ProcessVariables.string(task, Variables.DECISION),
+        var review = reviews.decide(ProcessVariables.reportId(task), ProcessVariables.string(task, Variables.DECISION),
                 ProcessVariables.string(task, "comment"), ProcessVariables.string(task, "completionLevel"),
                 reviewer, users.agencyOf(reviewer).orElse(null));
+        audit.change(reviewer, "REPORT_" + review.decision().name(), "report", review.reportId(),
+                ProcessVariables.describe(task));
         task.setVariable("comment", null);
         task.setVariable("completionLevel", null);
     }

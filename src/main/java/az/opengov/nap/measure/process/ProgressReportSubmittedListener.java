@@ -5,6 +5,7 @@ import az.opengov.nap.reporting.ReportingService;
 import az.opengov.nap.shared.FormDefinitions;
 import java.util.HashMap;
 import java.util.Map;
+import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.security.UserDirectory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,11 +22,14 @@ class ProgressReportSubmittedListener implements TaskListener {
     private final ReportingService reports;
     private final FormDefinitions forms;
     private final UserDirectory users;
+    private final AuditService audit;
 
-    ProgressReportSubmittedListener(ReportingService reports, FormDefinitions forms, UserDirectory users) {
+    ProgressReportSubmittedListener(ReportingService reports, FormDefinitions forms, UserDirectory users,
+                                    AuditService audit) {
         this.reports = reports;
         this.forms = forms;
         this.users = users;
+        this.audit = audit;
     }
 
     @Override
@@ -34,8 +38,10 @@ class ProgressReportSubmittedListener implements TaskListener {
         for (String key : forms.keys(FormDefinitions.PROGRESS_REPORT)) {
             values.put(key, task.getVariable(key));
         }
+        String user = ProcessVariables.currentUser(task, users);
         long reportId = reports.submit(ProcessVariables.measureId(task), ProcessVariables.cycleNumber(task),
-                ProcessVariables.agencyCode(task), values, ProcessVariables.currentUser(task, users));
+                ProcessVariables.agencyCode(task), values, user);
+        audit.change(user, "REPORT_SUBMITTED", "report", reportId, ProcessVariables.describe(task));
         values.keySet().forEach(key -> task.setVariable(key, null));
         task.setVariable(Variables.REPORT_ID, reportId);
     }

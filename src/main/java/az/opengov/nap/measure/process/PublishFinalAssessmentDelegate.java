@@ -1,5 +1,6 @@
 package az.opengov.nap.measure.process;
 
+import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.plan.MeasureStatus;
 import az.opengov.nap.plan.PlanService;
 import az.opengov.nap.publication.PublicationService;
@@ -13,10 +14,12 @@ class PublishFinalAssessmentDelegate implements JavaDelegate {
 
     private final PublicationService publications;
     private final PlanService plans;
+    private final AuditService audit;
 
-    PublishFinalAssessmentDelegate(PublicationService publications, PlanService plans) {
+    PublishFinalAssessmentDelegate(PublicationService publications, PlanService plans, AuditService audit) {
         this.publications = publications;
         this.plans = plans;
+        this.audit = audit;
     }
 
     @Override
@@ -24,5 +27,6 @@ class PublishFinalAssessmentDelegate implements JavaDelegate {
         long measureId = ProcessVariables.measureId(execution);
         publications.publishAssessment(measureId);
         plans.setStatus(measureId, MeasureStatus.COMPLETED, null);
+        audit.change("system", "FINAL_ASSESSMENT_PUBLISHED", "measure", measureId, null);
     }
 }

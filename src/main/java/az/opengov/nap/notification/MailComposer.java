@@ -1,0 +1,110 @@
+package az.opengov.nap.notification;
+
+import az.opengov.nap.shared.Messages;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Writes mails from the Thymeleaf templates under {@code templates/mail/} ({@code *.html} for the HTML part,
+ * {@code *.txt} for the plain text part) and the texts of {@code i18n/mail*.properties}. Its own template engine, not
+ * the web pages' one: mail needs the text mode too, and must not replace the engine Spring Boot configures for pages.
+ */
+@Component
+class MailComposer {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final Messages messages;
+
+    MailComposer(MessageSource messageSource, Messages messages) {
+        this.messages = messages;
+        engine.setTemplateEngineMessageSource(messageSource);
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+    }
+
+    RenderedMail message(MailFacts f, Locale locale) {
+        String lang = locale.getLanguage();
+        String agencyName = f.agency() == null ? "" : f.agency().name(lang);
+        String due = f.dueDate() == null ? "" : DATE.format(f.dueDate());
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", f.kind().name());
+        model.put("lang", lang);
+        model.put("planCode", f.planCode());
+        model.put("measureCode", f.measureCode());
+        model.put("measureTitle", f.measureTitle());
+        model.put("cycleNumber", f.cycleNumber());
+        model.put("period", f.periodStart() == null ? null : DATE.format(f.periodStart()) + " – "
+                + DATE.format(f.periodEnd()));
+        model.put("agencyName", agencyName);
+        model.put("dueDate", f.dueDate() == null ? null : due);
+        model.put("daysOverdue", f.daysOverdue());
+        model.put("comment", f.comment());
+        model.put("link", f.link());
+        String subject = messages.text(locale, "mail.kind." + f.kind() + ".subject", f.measureCode(), agencyName, due,
+                f.daysOverdue(), f.cycleNumber() == null ? 0 : f.cycleNumber());
+        return render("message", locale, subject, model);
+    }
+
+    RenderedMail digest(DigestFacts f, Locale locale) {
+        String lang = locale.getLanguage();
+        String audience = f.agency() == null ? "" : f.agency().name(lang);
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", f.kind().name());
+        model.put("lang", lang);
+        model.put("week", f.week());
+        model.put("audience", audience);
+        model.put("open", f.open());
+        model.put("overdue", f.overdue());
+        model.put("groups", f.groups());
+        model.put("link", f.link());
+        String subject = messages.text(locale, "mail.kind." + f.kind() + ".subject", f.week(), audience, f.open(),
+                f.overdue());
+        return render("digest", locale, subject, model);
+    }
+
+    static String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    private RenderedMail render(String template, Locale locale, String subject, Map<String, Object> model) {
+        String oneLine = MailAddresses.oneLine(subject);
+        model.put("subject", oneLine);
+        model.put("dates", new Dates());
+        Context context = new Context(locale, model);
+        String html = engine.process("mail/" + template + ".html", context);
+        String text = engine.process("mail/" + template + ".txt", context);
+        return new RenderedMail(locale, oneLine, text.strip() + "\n", html);
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver r = new ClassLoaderTemplateResolver();
+        r.setPrefix("templates/");
+        r.setSuffix("");
+        r.setTemplateMode(mode);
+        r.setCharacterEncoding("UTF-8");
+        r.setResolvablePatterns(Set.of(pattern));
+        r.setOrder(order);
+        r.setCacheable(true);
+        r.setCheckExistence(true);
+        return r;
+    }
+
+    /** Date formatting for the templates ({@code ${dates.format(d)}}). */
+    static final class Dates {
+        public String format(LocalDate date) {
+            return date(date);
+        }
+    }
+}

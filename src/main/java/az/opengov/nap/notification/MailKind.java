@@ -1,0 +1,36 @@
+package az.opengov.nap.notification;
+
+/** What a mail is about. Each has its texts under {@code mail.kind.<NAME>.*} in {@code i18n/mail*.properties}. */
+public enum MailKind {
+    /** A cycle opened: an executor is asked for its progress report. */
+    TASK_OPENED,
+    /** A cycle opened: a recommended body is invited to report. */
+    INVITATION,
+    /** The commission returned a report for revision, with its comment. */
+    RETURNED,
+    /** The due date is near (executors). */
+    REMINDER,
+    /** The due date is near (invited bodies). */
+    INVITED_REMINDER,
+    /** The report is overdue: at due and every few days after (executors only). */
+    ESCALATION,
+    /** A submitted report waits for the commission's review. */
+    REVIEW_WAITING,
+    /** The report was approved and published. */
+    PUBLISHED,
+    /** The weekly digest of an agency: its open and overdue tasks. */
+    DIGEST_AGENCY,
+    /** The weekly digest of the commission: its review backlog. */
+    DIGEST_COMMISSION,
+    /** The weekly digest of the administrators: overdue work by agency. */
+    DIGEST_ADMIN,
+    /**
+     * A mail of the public portal, written by it: the confirmation of a follow, a new publication on a followed
+     * measure. It carries a one-click unsubscribe address (RFC 8058) in its link.
+     */
+    PORTAL;
+
+    boolean digest() {
+        return name().startsWith("DIGEST_");
+    }
+}

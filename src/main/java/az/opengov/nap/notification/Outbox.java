@@ -1,0 +1,70 @@
+package az.opengov.nap.notification;
+
+import az.opengov.nap.shared.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queues mail: one outbox row per recipient, written in the caller's transaction (the process step's), so the mail
+ * exists exactly when the step committed. A mail already queued for the same occasion and address is not queued
+ * again. A malformed address is stored as REJECTED, for administrators to see, and never blocks the others.
+ */
+@Component
+class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final OutboxRepository rows;
+
+    Outbox(OutboxRepository rows) {
+        this.rows = rows;
+    }
+
+    /**
+     * @param key        the occasion, see {@link #key}
+     * @param recipients each address once
+     * @param write      the mail in one language (called once per language)
+     * @return how many rows were added
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    int enqueue(String key, MailKind kind, Long measureId, Integer cycle, String agencyCode,
+                java.time.LocalDate dueDate, String link, List<Recipient> recipients,
+                Function<Locale, RenderedMail> write) {
+        Map<Locale, RenderedMail> written = new HashMap<>();
+        int added = 0;
+        for (Recipient r : Recipients.union(List.of(recipients))) {
+            RenderedMail mail = written.computeIfAbsent(r.locale(), write);
+            boolean valid = MailAddresses.valid(r.address());
+            String address = valid ? r.address() : OutboxRepository.truncate(r.address(), 320);
+            if (!valid) {
+                log.warn("Mail {} not queued for a malformed address: {}", key, MailAddresses.oneLine(address));
+            }
+            if (rows.insert(new OutboxRepository.NewRow(key, kind, measureId, cycle, agencyCode, dueDate, address,
+                    r.locale().getLanguage(), mail.subject(), mail.text(), mail.html(), link,
+                    valid ? OutboxStatus.PENDING : OutboxStatus.REJECTED,
+                    valid ? null : "malformed or unsafe address", Clock.now()))) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /**
+     * The occasion of a mail: its kind, measure, cycle, agency and due date, and where one occasion repeats a
+     * discriminator (the escalation's sequence, the report's id, the ISO week).
+     */
+    static String key(MailKind kind, Long measureId, Integer cycle, String agencyCode, java.time.LocalDate dueDate,
+                      Object discriminator) {
+        return kind + "|m=" + (measureId == null ? "-" : measureId) + "|c=" + (cycle == null ? "-" : cycle)
+                + "|a=" + (agencyCode == null ? "-" : agencyCode) + "|d=" + (dueDate == null ? "-" : dueDate)
+                + "|" + (discriminator == null ? "-" : discriminator);
+    }
+}

@@ -1,0 +1,210 @@
+package az.opengov.nap.notification;
+
+import az.opengov.nap.shared.Clock;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox through Spring Mail. It exists only when {@code spring.mail.host} is set; without it mail stays
+ * in the outbox, where administrators read it ({@code /admin/outbox}, {@code /api/admin/outbox}).
+ *
+ * <h2>How a message is delivered</h2>
+ * <ol>
+ * <li><b>Claim</b> (one short transaction): due rows are selected {@code for update skip locked} and each is set to
+ * SENDING with this node's id and a lease ({@code locked_until = now + nap.notification.lease}); the attempt is
+ * counted. The update re-checks that the row is still due, so two nodes never claim the same row.</li>
+ * <li><b>Send</b> (no transaction, no lock held): one SMTP conversation per message, bounded by the SMTP connect,
+ * read and write timeouts, which must together stay below the lease (checked at start-up).</li>
+ * <li><b>Mark</b> (one short transaction, only while this node still holds the claim): SENT; or, after a failure,
+ * PENDING with the next attempt after the configured backoff (1 min, 5 min, 30 min, 2 h, 6 h by default), and FAILED
+ * once the attempts are used up. A rejected address (SMTP 5xx for the recipient) is FAILED at once. An administrator
+ * can retry a FAILED message.</li>
+ * </ol>
+ * A node that dies after its claim loses nothing: when the lease runs out the row is due again and any node claims it.
+ * Every message also carries {@code X-NAP-Outbox-Key} (its occasion and address), by which a receiving system can
+ * recognise a repeat.
+ *
+ * <h2>The one duplicate window</h2>
+ * At most once per (agency, measure, cycle, kind, due date) and address is guaranteed for queueing: the unique key of
+ * {@code mail_outbox} stops timers that fire again, two nodes or retried jobs. Delivery is at least once: if the SMTP
+ * server accepted the message but this node could not record SENT (it crashed, lost the database, or the server's
+ * final "250 OK" never arrived before the read timeout), the message is sent again after the lease or backoff. This
+ * window is as long as one SMTP exchange plus the mark transaction; it cannot be closed without the SMTP server
+ * taking part in our transaction.
+ *
+ * <h2>Configuring SMTP</h2>
+ * Spring Boot's own properties: {@code spring.mail.host}, {@code port}, {@code username}, {@code password},
+ * {@code properties.mail.smtp.auth}, {@code properties.mail.smtp.starttls.enable}, and the timeouts
+ * {@code spring.mail.properties.mail.smtp.connectiontimeout / timeout / writetimeout} (milliseconds; 10 s each by
+ * default in {@code application.yaml}, far below the engine's 5-minute job lock and the 2-minute lease).
+ */
+public class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    static final List<String> TIMEOUTS = List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout",
+            "mail.smtp.writetimeout");
+
+    private final OutboxRepository outbox;
+    private final JavaMailSender mail;
+    private final NotificationProperties properties;
+    private final TransactionTemplate tx;
+    private final String node;
+
+    OutboxSender(OutboxRepository outbox, JavaMailSender mail, NotificationProperties properties,
+                 MailProperties mailProperties, PlatformTransactionManager transactions, String node) {
+        this.outbox = outbox;
+        this.mail = mail;
+        this.properties = properties;
+        this.tx = new TransactionTemplate(transactions);
+        this.node = node;
+        checkTimeouts(mailProperties.getProperties(), properties.lease());
+    }
+
+    /** Fails at start-up unless every SMTP timeout is set and one whole exchange fits in the lease. */
+    static void checkTimeouts(Map<String, String> mailProperties, Duration lease) {
+        long total = 0;
+        for (String key : TIMEOUTS) {
+            String value = mailProperties.get(key);
+            long millis;
+            try {
+                millis = value == null ? -1 : Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                millis = -1;
+            }
+            if (millis <= 0) {
+                throw new IllegalStateException("spring.mail.properties." + key
+                        + " must be set to a positive number of milliseconds (a hung SMTP server must not hold a "
+                        + "message forever)");
+            }
+            total += millis;
+        }
+        if (Duration.ofMillis(total).compareTo(lease) >= 0) {
+            throw new IllegalStateException("nap.notification.lease (" + lease + ") must exceed the SMTP connect, read "
+                    + "and write timeouts together (" + total + " ms)");
+        }
+    }
+
+    String node() {
+        return node;
+    }
+
+    /**
+     * One round: claims due messages and delivers them. Safe to run on several nodes at once.
+     *
+     * @return how many were accepted by the SMTP server
+     */
+    public int deliverDue() {
+        Instant now = Clock.now();
+        List<OutboxMessage> claimed = tx.execute(s -> outbox.claim(node, now,
+                now.plus(properties.lease()), properties.batchSize()));
+        int sent = 0;
+        for (OutboxMessage m : claimed) {
+            if (deliver(m)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean deliver(OutboxMessage m) {
+        if (m.attempts() > properties.maxAttempts()) {
+            // a node died while holding it more often than we retry: give up rather than loop
+            mark(m, OutboxStatus.FAILED, Clock.now(), "lease expired " + (m.attempts() - 1) + " times");
+            return false;
+        }
+        if (!MailAddresses.valid(m.recipient())) {
+            mark(m, OutboxStatus.REJECTED, Clock.now(), "malformed or unsafe address");
+            return false;
+        }
+        try {
+            mail.send(mime(m));
+        } catch (MailException | MessagingException e) {
+            boolean permanent = rejectedRecipient(e);
+            boolean last = m.attempts() >= properties.maxAttempts();
+            Instant next = Clock.now().plus(properties.backoffAfter(m.attempts()));
+            String error = "attempt " + m.attempts() + ": " + describe(e);
+            log.warn("Mail {} to {} not sent ({}): {}", m.id(), m.recipient(),
+                    permanent || last ? "failed" : "retry at " + next, describe(e));
+            mark(m, permanent || last ? OutboxStatus.FAILED : OutboxStatus.PENDING, next, error);
+            return false;
+        }
+        Boolean marked = tx.execute(s -> outbox.markSent(m.id(), node, Clock.now()));
+        if (!Boolean.TRUE.equals(marked)) {
+            log.warn("Mail {} was sent but its claim had passed to another node: it may arrive twice", m.id());
+        }
+        return true;
+    }
+
+    private void mark(OutboxMessage m, OutboxStatus status, Instant next, String error) {
+        tx.executeWithoutResult(s -> outbox.markFailedAttempt(m.id(), node, status, next, error));
+    }
+
+    private MimeMessage mime(OutboxMessage row) throws MessagingException {
+        OutboxMessage m = row.bodyText() == null ? outbox.find(row.id(), true).orElseThrow() : row;
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+                "UTF-8");
+        helper.setFrom(new InternetAddress(properties.from(), true));
+        helper.setTo(new InternetAddress(m.recipient(), true));
+        helper.setSubject(MailAddresses.oneLine(m.subject()));
+        helper.setText(m.bodyText(), m.bodyHtml());
+        helper.setSentDate(java.util.Date.from(Clock.now()));
+        message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("Content-Language", m.locale());
+        message.setHeader("X-NAP-Outbox-Key", MailAddresses.oneLine(m.id() + " " + m.dedupKey()));
+        if (m.kind() == MailKind.PORTAL && m.link() != null && m.link().startsWith("http")) {
+            // RFC 8058 one-click unsubscribe
+            message.setHeader("List-Unsubscribe", "<" + MailAddresses.oneLine(m.link()) + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return message;
+    }
+
+    private static boolean rejectedRecipient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.mail.MailSendException send) {
+                for (Exception failed : send.getFailedMessages().values()) {
+                    if (rejectedRecipient(failed)) {
+                        return true;
+                    }
+                }
+            }
+            if (t instanceof SendFailedException sf && sf.getInvalidAddresses() != null
+                    && sf.getInvalidAddresses().length > 0) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null && b.length() < 1500; t = t.getCause()) {
+            if (!b.isEmpty()) {
+                b.append(" <- ");
+            }
+            b.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return MailAddresses.oneLine(b.toString());
+    }
+}

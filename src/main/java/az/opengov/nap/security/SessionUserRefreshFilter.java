@@ -1,0 +1,60 @@
+package az.opengov.nap.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashSet;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A signed-in session follows the user store on every request: a user disabled or removed is signed out at once, a
+ * user whose roles changed (moved to another agency, no longer a reviewer or admin) acts with the new ones at once.
+ */
+class SessionUserRefreshFilter extends OncePerRequestFilter {
+
+    private final UserDirectory users;
+
+    SessionUserRefreshFilter(UserDirectory users) {
+        this.users = users;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated() && auth instanceof UsernamePasswordAuthenticationToken) {
+            UserDetails current;
+            try {
+                current = users.loadUserByUsername(auth.getName());
+            } catch (UsernameNotFoundException e) {
+                current = null;
+            }
+            if (current == null || !current.isEnabled()) {
+                SecurityContextHolder.clearContext();
+                var session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+            } else if (!new HashSet<>(current.getAuthorities()).equals(new HashSet<>(auth.getAuthorities()))) {
+                var refreshed = UsernamePasswordAuthenticationToken.authenticated(auth.getPrincipal(), null,
+                        current.getAuthorities());
+                refreshed.setDetails(auth.getDetails());
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(refreshed);
+                SecurityContextHolder.setContext(context);
+                var session = request.getSession(false);
+                if (session != null) {
+                    session.setAttribute("SPRING_SECURITY_CONTEXT", context);
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

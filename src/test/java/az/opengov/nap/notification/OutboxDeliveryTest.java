@@ -1,0 +1,309 @@
+package az.opengov.nap.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivery through a real SMTP server (GreenMail) when things go wrong: the server down, a server that accepts the
+ * connection and never answers, bad addresses, a node that dies holding a claim, two nodes sending at once. Time
+ * between attempts is moved with the engine clock.
+ */
+@SpringBootTest(properties = {"nap.notification.scheduling-enabled=false", "nap.notification.batch-size=4",
+        "nap.notification.lease=PT20S",
+        "spring.mail.properties.mail.smtp.connectiontimeout=1000", "spring.mail.properties.mail.smtp.timeout=1000",
+        "spring.mail.properties.mail.smtp.writetimeout=1000"})
+@ActiveProfiles("test")
+class OutboxDeliveryTest {
+
+    static final GreenMail SMTP = Mails.start();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    OutboxRepository repository;
+    @Autowired
+    OutboxSender sender;
+    @Autowired
+    JavaMailSenderImpl mailSender;
+    @Autowired
+    NotificationProperties properties;
+    @Autowired
+    MailProperties mailProperties;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    JdbcClient jdbc;
+
+    Instant now;
+
+    @BeforeEach
+    void clean() throws Exception {
+        at(Instant.parse("2026-03-02T08:00:00Z"));
+        new TransactionTemplate(transactions).executeWithoutResult(s -> jdbc.sql("delete from mail_outbox").update());
+        SMTP.purgeEmailFromAllMailboxes();
+        mailSender.setPort(SMTP.getSmtp().getPort());
+    }
+
+    @AfterEach
+    void reset() {
+        mailSender.setPort(SMTP.getSmtp().getPort());
+        ClockUtil.reset();
+    }
+
+    @Test
+    void smtpDownLosesNothingAndDeliversOnceWhenItIsBack() throws IOException {
+        mailSender.setPort(closedPort());
+        enqueue("down", "a@agency.example.az", "b@agency.example.az");
+
+        assertThat(sender.deliverDue()).isZero();
+        assertThat(all()).allSatisfy(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(m.attempts()).isEqualTo(1);
+            assertThat(m.nextAttemptAt()).isEqualTo(now.plus(Duration.ofMinutes(1)));
+            assertThat(m.lastError()).contains("attempt 1").containsIgnoringCase("connect");
+        });
+        at(now.plusSeconds(30)); // not due yet: no attempt
+        assertThat(sender.deliverDue()).isZero();
+        assertThat(all()).extracting(OutboxMessage::attempts).containsOnly(1);
+
+        mailSender.setPort(SMTP.getSmtp().getPort()); // the server is back
+        at(now.plusSeconds(30));
+        assertThat(sender.deliverDue()).isEqualTo(2);
+        assertThat(all()).extracting(OutboxMessage::status).containsOnly(OutboxStatus.SENT);
+        at(now.plus(Duration.ofHours(1)));
+        assertThat(sender.deliverDue()).isZero();
+        assertThat(Mails.received(SMTP)).extracting(Mails.Received::to)
+                .containsExactlyInAnyOrder("a@agency.example.az", "b@agency.example.az");
+    }
+
+    @Test
+    void retriesFollowTheBackoffThenFailAndAnAdministratorCanRetry() throws IOException {
+        mailSender.setPort(closedPort());
+        enqueue("backoff", "a@agency.example.az");
+        long id = all().get(0).id();
+        for (Duration wait : List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30),
+                Duration.ofHours(2), Duration.ofHours(6))) {
+            assertThat(sender.deliverDue()).isZero();
+            OutboxMessage m = notifications.message(id);
+            assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(m.nextAttemptAt()).isEqualTo(now.plus(wait));
+            at(now.plus(wait));
+        }
+        assertThat(sender.deliverDue()).isZero(); // the sixth attempt was the last
+        assertThat(notifications.message(id).status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(notifications.message(id).attempts()).isEqualTo(6);
+        assertThat(notifications.message(id).lastError()).startsWith("attempt 6:");
+        assertThat(notifications.outbox(OutboxStatus.FAILED, 0, 10).items()).extracting(OutboxMessage::id)
+                .containsExactly(id);
+
+        mailSender.setPort(SMTP.getSmtp().getPort());
+        at(now.plus(Duration.ofDays(2)));
+        assertThat(sender.deliverDue()).isZero(); // a failed mail waits for an administrator
+        OutboxMessage retried = notifications.retry(id);
+        assertThat(retried.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(retried.attempts()).isZero();
+        assertThat(sender.deliverDue()).isEqualTo(1);
+        assertThat(notifications.message(id).status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(Mails.received(SMTP)).hasSize(1);
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutAndTheRetryDeliversOnce() throws Exception {
+        List<Socket> held = Collections.synchronizedList(new ArrayList<>());
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        held.add(silent.accept()); // accept, then say nothing, ever
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            mailSender.setPort(silent.getLocalPort());
+            enqueue("silent", "a@agency.example.az");
+
+            long started = System.nanoTime();
+            assertThat(sender.deliverDue()).isZero();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(took).isLessThan(Duration.ofSeconds(10)); // the read timeout (1 s here), not forever
+            assertThat(held).isNotEmpty();
+            OutboxMessage m = all().get(0);
+            assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(m.lastError()).containsIgnoringCase("timed out");
+            assertThat(m.nextAttemptAt()).isEqualTo(now.plus(Duration.ofMinutes(1)));
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+        mailSender.setPort(SMTP.getSmtp().getPort());
+        at(now.plus(Duration.ofMinutes(1)));
+        assertThat(sender.deliverDue()).isEqualTo(1);
+        at(now.plus(Duration.ofHours(1)));
+        assertThat(sender.deliverDue()).isZero();
+        assertThat(Mails.received(SMTP)).hasSize(1);
+        assertThat(all().get(0).attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void malformedAddressesAreRejectedWithoutBlockingTheOthersAndNoHeaderCanBeInjected() {
+        int queued = outbox.enqueue("inject", MailKind.REMINDER, null, null, "MCHT", null, "https://nap.example.az/x",
+                List.of(r("first@agency.example.az"), r("victim@agency.example.az\r\nBcc: evil@attacker.example"),
+                        r("not an address"), r("two@at@agency.example.az"), r("Name <named@agency.example.az>"),
+                        r("list@agency.example.az, evil@attacker.example"), r("second@agency.example.az")),
+                locale -> new RenderedMail(locale, "Xatırlatma\r\nBcc: evil@attacker.example", "mətn", "<p>mətn</p>"));
+        assertThat(queued).isEqualTo(7);
+        assertThat(all().stream().filter(m -> m.status() == OutboxStatus.REJECTED)).hasSize(5)
+                .allSatisfy(m -> assertThat(m.lastError()).isEqualTo("malformed or unsafe address"));
+
+        assertThat(sender.deliverDue()).isEqualTo(2);
+        assertThat(Mails.received(SMTP)).extracting(Mails.Received::to)
+                .containsExactlyInAnyOrder("first@agency.example.az", "second@agency.example.az");
+        assertThat(Mails.received(SMTP)).allSatisfy(m -> {
+            assertThat(m.subject()).isEqualTo("Xatırlatma Bcc: evil@attacker.example");
+            assertThat(m.raw()).doesNotContainIgnoringCase("\nBcc:");
+        });
+        assertThat(SMTP.getReceivedMessagesForDomain("attacker.example")).isEmpty();
+        // rejected ones are never attempted
+        at(now.plus(Duration.ofDays(1)));
+        assertThat(sender.deliverDue()).isZero();
+        assertThat(all().stream().filter(m -> m.status() == OutboxStatus.REJECTED))
+                .allSatisfy(m -> assertThat(m.attempts()).isZero());
+    }
+
+    @Test
+    void theSameOccasionIsQueuedOncePerAddress() {
+        assertThat(enqueue("once", "a@agency.example.az", "b@agency.example.az")).isEqualTo(2);
+        assertThat(enqueue("once", "a@agency.example.az", "b@agency.example.az", "c@agency.example.az")).isEqualTo(1);
+        assertThat(all()).hasSize(3);
+        sender.deliverDue();
+        assertThat(enqueue("once", "a@agency.example.az")).isZero(); // not even after it was sent
+        assertThat(Mails.received(SMTP)).hasSize(3);
+    }
+
+    @Test
+    void aNodeThatDiesHoldingAClaimLosesNothingTheLeaseRunsOutAndAnotherNodeSends() {
+        enqueue("crash", "a@agency.example.az");
+        List<OutboxMessage> claimed = new TransactionTemplate(transactions).execute(s -> repository.claim("dead-node",
+                now, now.plus(properties.lease()), 10));
+        assertThat(claimed).hasSize(1);
+        assertThat(sender.deliverDue()).isZero(); // still held by the dead node
+        at(now.plus(properties.lease()).plusSeconds(1));
+        assertThat(sender.deliverDue()).isEqualTo(1);
+        assertThat(all().get(0).status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(all().get(0).attempts()).isEqualTo(2);
+        assertThat(Mails.received(SMTP)).hasSize(1);
+    }
+
+    @Test
+    void twoNodesSendingAtOnceSendEachMailOnce() throws Exception {
+        String[] addresses = IntStream.range(0, 40).mapToObj(i -> "user" + i + "@agency.example.az")
+                .toArray(String[]::new);
+        enqueue("race", addresses);
+        OutboxSender other = new OutboxSender(repository, mailSender, properties, mailProperties, transactions,
+                "node-b");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (OutboxSender node : List.of(sender, other)) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    int sent = 0;
+                    for (int i = 0; i < 100; i++) {
+                        int round = node.deliverDue();
+                        sent += round;
+                        if (round == 0 && pending() == 0) {
+                            break;
+                        }
+                    }
+                    return sent;
+                }));
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<Integer> r : results) {
+                total += r.get(2, TimeUnit.MINUTES);
+            }
+            assertThat(total).isEqualTo(40);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Mails.received(SMTP)).hasSize(40);
+        assertThat(Mails.received(SMTP)).extracting(Mails.Received::to).containsExactlyInAnyOrder(addresses);
+        assertThat(all()).extracting(OutboxMessage::status).containsOnly(OutboxStatus.SENT);
+        assertThat(all()).extracting(OutboxMessage::attempts).containsOnly(1);
+    }
+
+    private long pending() {
+        return jdbc.sql("select count(*) from mail_outbox where status in ('PENDING', 'SENDING')").query(Long.class)
+                .single();
+    }
+
+    private int enqueue(String key, String... addresses) {
+        return outbox.enqueue(Outbox.key(MailKind.REMINDER, 1L, 1, "MCHT", null, key), MailKind.REMINDER, 1L, 1, "MCHT",
+                null, "https://nap.example.az/workspace", java.util.Arrays.stream(addresses).map(this::r).toList(),
+                locale -> new RenderedMail(locale, "Xatırlatma " + key, "mətn " + key, "<p>mətn " + key + "</p>"));
+    }
+
+    private Recipient r(String address) {
+        return new Recipient(address, Locale.forLanguageTag("az"));
+    }
+
+    private List<OutboxMessage> all() {
+        return notifications.outbox(null, 0, 200).items();
+    }
+
+    private void at(Instant instant) {
+        now = instant;
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

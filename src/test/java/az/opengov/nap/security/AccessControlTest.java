@@ -1,0 +1,381 @@
+package az.opengov.nap.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.opengov.nap.measure.MeasureExecutionService;
+import az.opengov.nap.plan.ImportRequest;
+import az.opengov.nap.plan.PlanCalendar;
+import az.opengov.nap.plan.PlanImportService;
+import az.opengov.nap.plan.PlanService;
+import az.opengov.nap.support.EngineJobs;
+import az.opengov.nap.worklist.WorkItem;
+import az.opengov.nap.worklist.WorklistService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Who may call what, over real HTTP: every kind of endpoint × {anonymous, agency A on its own data, agency A on agency
+ * B's data, reviewer, admin} → the expected status, with nothing changed by a refused call; then passwords,
+ * throttling, session, CSRF, headers, revocation, engine hardening, and the audit rows each scenario leaves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessControlTest {
+
+    static final String PASSWORD = "access-control-passphrase";
+    static final String PLAN = """
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
+            1,Bölmə,,,1.1,1.1,Birinci tədbir,İndikator,Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,,2016
+            """;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    PlanImportService imports;
+    @Autowired
+    PlanService plans;
+    @Autowired
+    WorklistService worklist;
+    @Autowired
+    MeasureExecutionService execution;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcClient jdbc;
+
+    String mchtTask;
+    String eduTask;
+    String reviewTask;
+    long mchtReport;
+
+    @BeforeEach
+    void clock() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-25T08:00:00Z")));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @BeforeEach
+    void data() {
+        if (mchtTask != null) {
+            return;
+        }
+        create("acl-admin", null, false, true);
+        create("acl-reviewer", "ACC", true, false);
+        create("acl-mcht", "MCHT", false, false);
+        create("acl-edu", "EDU", false, false);
+        create("acl-moved", "EDU", false, false);
+        imports.commit(new ImportRequest("ACL", "Access plan", 2016, 2016, 10, PlanCalendar.DEFAULT, false,
+                PLAN.getBytes(StandardCharsets.UTF_8), "plan.csv", "test"));
+        var measure = plans.findMeasure("ACL", "1.1").orElseThrow();
+        EngineJobs.runDue(management, measure.processInstanceId());
+        List<WorkItem> open = worklist.openForMeasure(measure.id());
+        mchtTask = open.stream().filter(w -> "MCHT".equals(w.agencyCode())).findFirst().orElseThrow().taskId();
+        eduTask = open.stream().filter(w -> "EDU".equals(w.agencyCode())).findFirst().orElseThrow().taskId();
+        var edu = users.find("acl-edu").orElseThrow();
+        execution.submit(eduTask, new az.opengov.nap.reporting.ReportContent("LIMITED", "Görülüb", "Dəyərlər", null,
+                null, null), edu);
+        reviewTask = worklist.openForMeasure(measure.id()).stream().filter(w -> w.kind().name().equals("REVIEW"))
+                .findFirst().orElseThrow().taskId();
+        mchtReport = execution.saveDraft(mchtTask, new az.opengov.nap.reporting.ReportContent(null, "Qaralama", null,
+                null, null, null), users.find("acl-mcht").orElseThrow()).id();
+    }
+
+    private void create(String name, String agency, boolean reviewer, boolean admin) {
+        if (!users.exists(name)) {
+            users.create(new AppUser(name, name, null, "az", agency, reviewer, admin, true), PASSWORD);
+        }
+    }
+
+    static final String ANON = null;
+
+    record Call(String method, String path, String body) {
+    }
+
+    Stream<Arguments> matrix() {
+        String submitBody = "{\"completionLevel\":\"LIMITED\",\"whatWasDone\":\"x\",\"indicatorValues\":\"y\"}";
+        String decision = "{\"decision\":\"APPROVED\"}";
+        List<Arguments> rows = new ArrayList<>();
+        // call, then expected status for: anonymous, agency A (MCHT), agency B (EDU), reviewer, admin
+        row(rows, new Call("GET", "/api/tasks", null), 401, 200, 200, 200, 200);
+        row(rows, new Call("GET", "/api/tasks/" + mchtTask, null), 401, 200, 404, 404, 200);
+        row(rows, new Call("PUT", "/api/tasks/" + mchtTask + "/draft", "{\"whatWasDone\":\"hijack\"}"),
+                401, 200, 404, 404, 403);
+        row(rows, new Call("POST", "/api/tasks/" + mchtTask + "/submit", "{\"whatWasDone\":\"\"}"),
+                401, 422, 404, 404, 403);
+        row(rows, new Call("GET", "/api/reviews", null), 401, 403, 403, 200, 403);
+        row(rows, new Call("POST", "/api/reviews/" + reviewTask + "/decision", "{}"), 401, 403, 403, 422, 403);
+        row(rows, new Call("POST", "/api/reviews/" + reviewTask + "/decision", decision), 401, 403, 403, 0, 403);
+        row(rows, new Call("GET", "/api/admin/audit", null), 401, 403, 403, 403, 200);
+        row(rows, new Call("GET", "/api/admin/users", null), 401, 403, 403, 403, 200);
+        row(rows, new Call("POST", "/api/admin/measures/1/cancel", "{\"reason\":\"x\"}"), 401, 403, 403, 403, 0);
+        row(rows, new Call("GET", "/engine-rest/task/count", null), 401, 403, 403, 403, 200);
+        row(rows, new Call("GET", "/engine-rest/process-definition", null), 401, 403, 403, 403, 200);
+        row(rows, new Call("GET", "/api/public/plans", null), 200, 200, 200, 200, 200);
+        row(rows, new Call("GET", "/api/openapi", null), 200, 200, 200, 200, 200);
+        return rows.stream();
+    }
+
+    private static void row(List<Arguments> rows, Call call, int... expected) {
+        String[] who = {ANON, "acl-mcht", "acl-edu", "acl-reviewer", "acl-admin"};
+        for (int i = 0; i < who.length; i++) {
+            if (expected[i] != 0) {
+                rows.add(Arguments.of(call.method() + " " + call.path(), who[i] == null ? "anonymous" : who[i], call,
+                        expected[i]));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} as {1} → {3}")
+    @MethodSource("matrix")
+    void everyEndpointAnswersEveryoneAsExpectedAndRefusalsChangeNothing(String name, String user, Call call,
+                                                                       int expected) throws Exception {
+        String before = state();
+        HttpResponse<String> response = send(call.method(), call.path(), call.body(),
+                "anonymous".equals(user) ? null : user);
+        assertThat(response.statusCode()).as(name + " as " + user + ": " + response.body()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(state()).as("a refused call changes nothing").isEqualTo(before);
+        }
+    }
+
+    /** The rows a refused call could have changed. */
+    private String state() {
+        return jdbc.sql("select count(*) from progress_report").query(Long.class).single() + "/"
+                + jdbc.sql("select count(*) from review_decision").query(Long.class).single() + "/"
+                + jdbc.sql("select max(coalesce(what_was_done, '')) from progress_report where id = ?")
+                .param(mchtReport).query(String.class).single() + "/"
+                + jdbc.sql("select count(*) from measure_action").query(Long.class).single();
+    }
+
+    @Test
+    void unknownUserAndWrongPasswordGetTheSameAnswer() throws Exception {
+        var unknown = send("GET", "/api/tasks", null, "nobody-here", "whatever-password");
+        var wrong = send("GET", "/api/tasks", null, "acl-edu", "wrong-password-123");
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(unknown.body().replaceAll("\"timestamp\":\"[^\"]+\"", ""))
+                .isEqualTo(wrong.body().replaceAll("\"timestamp\":\"[^\"]+\"", ""));
+        assertThat(audit("LOGIN_FAILED", "acl-edu")).isPositive();
+    }
+
+    @Test
+    void repeatedFailuresAreThrottledForThatUserOnly() throws Exception {
+        create("acl-throttled", "EDU", false, false);
+        for (int i = 0; i < 6; i++) {
+            send("GET", "/api/tasks", null, "acl-throttled", "wrong-password-" + i);
+        }
+        // even the right password waits now
+        assertThat(send("GET", "/api/tasks", null, "acl-throttled", PASSWORD).statusCode()).isEqualTo(401);
+        // others are not affected
+        assertThat(send("GET", "/api/tasks", null, "acl-edu", PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void passwordsFollowThePolicyWhenAdministratorsSetThem() throws Exception {
+        var tooShort = send("POST", "/api/admin/users", """
+                {"username":"acl-new","displayName":"New","agencyCode":"EDU","password":"short"}""", "acl-admin");
+        assertThat(tooShort.statusCode()).isEqualTo(422);
+        assertThat(tooShort.body()).contains("password.tooShort");
+        var common = send("POST", "/api/admin/users", """
+                {"username":"acl-new","displayName":"New","agencyCode":"EDU","password":"password1234"}""",
+                "acl-admin");
+        assertThat(common.body()).contains("password.common");
+        assertThat(users.exists("acl-new")).isFalse();
+        var ok = send("POST", "/api/admin/users", """
+                {"username":"acl-new","displayName":"New","agencyCode":"EDU","password":"üç ağac bir çay"}""",
+                "acl-admin");
+        assertThat(ok.statusCode()).isEqualTo(201);
+        assertThat(jdbc.sql("select password_hash from app_user where username = 'acl-new'").query(String.class)
+                .single()).startsWith("{argon2}");
+        assertThat(audit("USER_CREATED", "acl-admin")).isPositive();
+    }
+
+    @Test
+    void aDisabledOrMovedUserLosesAccessAtOnce() throws Exception {
+        assertThat(send("GET", "/api/tasks/" + eduTask, null, "acl-moved").statusCode()).isIn(200, 404);
+        String session = login("acl-moved");
+        assertThat(page("/workspace", session).statusCode()).isNotIn(302, 401, 403);
+        var moved = send("PUT", "/api/admin/users/acl-moved", """
+                {"displayName":"Moved","agencyCode":"MCHT","reviewer":false,"admin":false,"enabled":true}""",
+                "acl-admin");
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/tasks/" + mchtTask, null, "acl-moved").statusCode()).isEqualTo(200);
+        var disabled = send("PUT", "/api/admin/users/acl-moved", """
+                {"displayName":"Moved","agencyCode":"MCHT","reviewer":false,"admin":false,"enabled":false}""",
+                "acl-admin");
+        assertThat(disabled.statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/tasks", null, "acl-moved").statusCode()).isEqualTo(401);
+        // the open browser session ends with the next request
+        assertThat(page("/workspace", session).statusCode()).isEqualTo(302);
+        assertThat(audit("USER_CHANGED", "acl-admin")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void camundaWebappsAndTheirSetupAreForAdministratorsOnly() throws Exception {
+        assertThat(page("/camunda/app/cockpit/default/", null).statusCode()).isEqualTo(302);
+        assertThat(page("/camunda/app/cockpit/default/", login("acl-mcht")).statusCode()).isEqualTo(403);
+        String admin = login("acl-admin");
+        HttpResponse<String> cockpit = page("/camunda/app/cockpit/default/", admin);
+        assertThat(cockpit.statusCode()).as(cockpit.headers().firstValue("Location").orElse("")).isEqualTo(200);
+        HttpResponse<String> setup = http(HttpRequest.newBuilder(uri("/camunda/api/admin/setup/default/user/create"))
+                .header("Cookie", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"profile\":{\"id\":\"x\"},\"credentials\":{}}")));
+        assertThat(setup.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void engineQueriesRefuseExpressions() throws Exception {
+        var response = send("GET", "/engine-rest/task?dueBeforeExpression=%24%7Bnow()%7D", null, "acl-admin");
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void sessionIdRotatesAtLoginAndFormsNeedTheirCsrfToken() throws Exception {
+        HttpResponse<String> loginPage = http(HttpRequest.newBuilder(uri("/login")).GET());
+        String before = cookie(loginPage);
+        String session = login("acl-edu");
+        assertThat(session).isNotEqualTo(before);
+        HttpResponse<String> noToken = http(HttpRequest.newBuilder(uri("/logout")).header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("")));
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(cookieHeader(loginPage)).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    }
+
+    @Test
+    void pagesSendSecurityHeadersAndHstsBehindTls() throws Exception {
+        HttpResponse<String> page = http(HttpRequest.newBuilder(uri("/login")).GET());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        HttpResponse<String> tls = http(HttpRequest.newBuilder(uri("/login")).header("X-Forwarded-Proto", "https")
+                .GET());
+        assertThat(tls.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(cookieHeader(tls)).containsIgnoringCase("Secure");
+    }
+
+    @Test
+    void pageSizesAreCapped() throws Exception {
+        var response = send("GET", "/api/tasks?size=100000", null, "acl-mcht");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"size\":");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("items").size())
+                .isLessThanOrEqualTo(az.opengov.nap.worklist.WorklistService.MAX_PAGE);
+    }
+
+    @Test
+    void stateChangesAndRefusalsAreInTheAuditTrail() throws Exception {
+        send("GET", "/api/tasks/" + mchtTask, null, "acl-edu");
+        assertThat(audit("ACCESS_DENIED", "acl-edu")).isPositive();
+        assertThat(audit("REPORT_SUBMITTED", "acl-edu")).isPositive();
+        assertThat(audit("REPORT_DRAFT_SAVED", "acl-mcht")).isPositive();
+        assertThat(audit("PLAN_IMPORTED", null)).isPositive();
+        var export = send("GET", "/api/admin/audit/export?action=REPORT_SUBMITTED", null, "acl-admin");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).startsWith("id,occurred_at,actor,action").contains("acl-edu");
+        // the engine's user operation log names the same person
+        assertThat(jdbc.sql("select count(*) from ACT_HI_OP_LOG where USER_ID_ = 'acl-edu'").query(Long.class)
+                .single()).isPositive();
+    }
+
+    // ---- HTTP helpers ---------------------------------------------------------------------------------------------
+
+    private long audit(String action, String actor) {
+        return actor == null
+                ? jdbc.sql("select count(*) from audit_event where action = ?").param(action).query(Long.class).single()
+                : jdbc.sql("select count(*) from audit_event where action = ? and actor = ?").params(action, actor)
+                .query(Long.class).single();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String user) throws Exception {
+        return send(method, path, body, user, PASSWORD);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String user, String password)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            b.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http(b);
+    }
+
+    private HttpResponse<String> page(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http(b);
+    }
+
+    private static HttpResponse<String> http(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in through the login form (with its CSRF token) and returns the session cookie. */
+    private String login(String user) throws Exception {
+        HttpResponse<String> form = http(HttpRequest.newBuilder(uri("/login")).GET());
+        String cookie = cookie(form);
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"")
+                .matcher(form.body());
+        assertThat(token.find()).as("login form has a CSRF token").isTrue();
+        String csrf = token.group(1) != null ? token.group(1) : token.group(2);
+        String body = "username=" + user + "&password=" + PASSWORD + "&_csrf=" + csrf;
+        HttpResponse<String> done = http(HttpRequest.newBuilder(uri("/login")).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return cookie(done);
+    }
+
+    private static String cookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
+    }
+
+    private static String cookieHeader(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElse("");
+    }
+}
