@@ -77,14 +77,19 @@ class PortalBrowserTest extends PortalTestBase {
         filter.sendKeys(" ");
         WebElement link = browser.findElement(By.linkText("Şəffaflıq portalının yaradılması"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
-        link.click();
+        // by keyboard, as a reader without a mouse would (and no overlay can intercept it)
+        link.sendKeys(org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith("/measures/1.1"));
         assertThat(browser.getCurrentUrl()).endsWith("/plans/PORTAL-T/measures/1.1");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Şəffaflıq portalı istifadəyə verildi")
                 .doesNotContainIgnoringCase(PortalFixture.SECRET_LOWER);
         shot("portal-measure");
 
         // the language switch keeps the page
-        browser.findElement(By.cssSelector(".lang-switch a[hreflang='en']")).click();
+        browser.findElement(By.cssSelector(".lang-switch a[hreflang='en']")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.tagName("body")).getText().contains("Published reports"));
         assertThat(browser.findElement(By.tagName("h2")).getText()).isNotBlank();
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Published reports", "Executors");
         open("/plans/" + PLAN + "/measures/2.1");
