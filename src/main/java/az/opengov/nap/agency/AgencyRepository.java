@@ -59,6 +59,25 @@ class AgencyRepository {
                 .params(collective, member).update();
     }
 
+    int update(Agency a) {
+        return jdbc.sql("""
+                update agency set kind = ?, name_az = ?, name_en = ?, name_ru = ?, emails = ?, head_email = ?
+                where code = ?""")
+                .params(a.kind().name(), a.nameAz(), a.nameEn(), a.nameRu(), String.join(";", a.emails()),
+                        a.headEmail(), a.code())
+                .update();
+    }
+
+    int deleteMember(String collective, String member) {
+        return jdbc.sql("delete from agency_member where collective_code = ? and member_code = ?")
+                .params(collective, member).update();
+    }
+
+    boolean memberExists(String collective, String member) {
+        return jdbc.sql("select count(*) from agency_member where collective_code = ? and member_code = ?")
+                .params(collective, member).query(Long.class).single() > 0;
+    }
+
     boolean aliasExists(String key) {
         return jdbc.sql("select count(*) from agency_alias where alias_key = ?").param(key)
                 .query(Long.class).single() > 0;

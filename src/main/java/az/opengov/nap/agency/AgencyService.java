@@ -97,7 +97,28 @@ public class AgencyService {
         if (!collective.collective() || member.collective()) {
             throw NapException.conflict("error.agency.membership", collectiveCode, memberCode);
         }
-        agencies.insertMember(collectiveCode, memberCode);
+        if (!agencies.memberExists(collectiveCode, memberCode)) {
+            agencies.insertMember(collectiveCode, memberCode);
+        }
+    }
+
+    /** Changes an agency's names, contacts or kind (its code stays: it is the engine's group). */
+    @Transactional
+    public Agency update(Agency agency) {
+        Agency before = get(agency.code());
+        if (before.collective() != agency.collective()) {
+            throw NapException.conflict("error.agency.kindChange", agency.code());
+        }
+        agencies.update(agency);
+        return get(agency.code());
+    }
+
+    /** Takes an agency out of a collective; measures started before keep the agencies they expanded to. */
+    @Transactional
+    public void removeMember(String collectiveCode, String memberCode) {
+        if (agencies.deleteMember(collectiveCode, memberCode) == 0) {
+            throw NapException.notFound("member", memberCode);
+        }
     }
 
     public boolean isEmpty() {

@@ -141,7 +141,13 @@ class AccessControlTest {
         row(rows, new Call("POST", "/api/admin/measures/1/cancel", "{\"reason\":\"x\"}"), 401, 403, 403, 403, 0);
         row(rows, new Call("GET", "/engine-rest/task/count", null), 401, 403, 403, 403, 200);
         row(rows, new Call("GET", "/engine-rest/process-definition", null), 401, 403, 403, 403, 200);
+        row(rows, new Call("GET", "/api/admin/agencies", null), 401, 403, 403, 403, 200);
+        row(rows, new Call("POST", "/api/admin/agencies/MUNICIPALITIES/members/EDU", null), 401, 403, 403, 403, 0);
         row(rows, new Call("GET", "/api/public/plans", null), 200, 200, 200, 200, 200);
+        row(rows, new Call("GET", "/", null), 200, 200, 200, 200, 200);
+        row(rows, new Call("GET", "/plans/ACL/measures/1.1", null), 200, 200, 200, 200, 200);
+        row(rows, new Call("GET", "/admin/outbox", null), 302, 0, 0, 0, 0);
+        row(rows, new Call("GET", "/workspace", null), 302, 0, 0, 0, 0);
         row(rows, new Call("GET", "/api/openapi", null), 200, 200, 200, 200, 200);
         return rows.stream();
     }
@@ -252,6 +258,32 @@ class AccessControlTest {
                 .header("Cookie", admin).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"profile\":{\"id\":\"x\"},\"credentials\":{}}")));
         assertThat(setup.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void administratorsKeepTheAgencyRegistryAndItsCollectives() throws Exception {
+        var created = send("POST", "/api/admin/agencies", """
+                {"code":"ACL_NEW","kind":"STATE_AGENCY","nameAz":"Yeni Dövlət Agentliyi",
+                 "emails":["hesabat@acl-new.demo.opengov.example"],"aliases":["yeni agentlik"]}""", "acl-admin");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var bad = send("POST", "/api/admin/agencies", """
+                {"code":"bad code","kind":"STATE_AGENCY","nameAz":"","emails":["not-an-address"]}""", "acl-admin");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("\"code\"", "nameAz", "emails");
+        var member = send("POST", "/api/admin/agencies/CENTRAL_EXEC/members/ACL_NEW", null, "acl-admin");
+        assertThat(member.statusCode()).isEqualTo(200);
+        assertThat(member.body()).contains("ACL_NEW");
+        var renamed = send("PUT", "/api/admin/agencies/ACL_NEW", """
+                {"kind":"STATE_AGENCY","nameAz":"Yeni Dövlət Agentliyi (yeni ad)","emails":[]}""", "acl-admin");
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(renamed.body()).contains("yeni ad");
+        var removed = send("DELETE", "/api/admin/agencies/CENTRAL_EXEC/members/ACL_NEW", null, "acl-admin");
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(removed.body()).doesNotContain("ACL_NEW");
+        assertThat(audit("AGENCY_CREATED", "acl-admin")).isEqualTo(1);
+        assertThat(audit("AGENCY_MEMBER_ADDED", "acl-admin")).isEqualTo(1);
+        assertThat(audit("AGENCY_MEMBER_REMOVED", "acl-admin")).isEqualTo(1);
+        assertThat(audit("AGENCY_CHANGED", "acl-admin")).isEqualTo(1);
     }
 
     @Test
