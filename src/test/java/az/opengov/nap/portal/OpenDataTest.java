@@ -33,6 +33,28 @@ class OpenDataTest extends PortalTestBase {
     ObjectMapper json;
 
     @Test
+    void publicEvidenceFilesOfPublishedReportsCanBeDownloadedInternalOnesDoNotExist() throws Exception {
+        String page = get("/plans/" + PLAN + "/measures/1.1").getBody();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"/open-data/evidence/(\\d+)\"")
+                .matcher(page);
+        assertThat(link.find()).as("the measure page links the public file").isTrue();
+        assertThat(page).contains(PortalFixture.PUBLIC_EVIDENCE).doesNotContainIgnoringCase("daxili.pdf");
+        ResponseEntity<byte[]> file = http.getForEntity("/open-data/evidence/" + link.group(1), byte[].class);
+        assertThat(file.getStatusCode().value()).isEqualTo(200);
+        assertThat(file.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+        assertThat(file.getHeaders().getContentDisposition().getFilename()).isEqualTo(PortalFixture.PUBLIC_EVIDENCE);
+        assertThat(new String(file.getBody(), java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long internal = jdbc.sql("select id from evidence_file where file_name like '%daxili%'").query(Long.class)
+                .single();
+        ResponseEntity<String> hidden = get("/open-data/evidence/" + internal);
+        ResponseEntity<String> unknown = get("/open-data/evidence/999999");
+        assertThat(hidden.getStatusCode().value()).isEqualTo(404);
+        assertThat(hidden.getBody().replace(Long.toString(internal), "ID"))
+                .isEqualTo(unknown.getBody().replace("999999", "ID"));
+    }
+
+    @Test
     void theApiListsPlansMeasuresAgenciesAndOnlyPublishedReports() throws Exception {
         JsonNode plans = json.readTree(get("/api/public/plans").getBody());
         assertThat(plans.findValuesAsText("code")).contains(PLAN);

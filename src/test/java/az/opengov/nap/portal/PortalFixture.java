@@ -55,7 +55,20 @@ final class PortalFixture {
     static final AppUser REVIEWER = new AppUser("rev-gizli-ad", "Reviewer GIZLI", "rev-gizli@example.org", "az",
             "ACC", true, false, true);
 
+    static final String PUBLIC_EVIDENCE = "portal-hesabati.pdf";
+
     private PortalFixture() {
+    }
+
+    /** A small real PDF whose text is the marker. */
+    static byte[] pdf(String marker) {
+        var out = new java.io.ByteArrayOutputStream();
+        var document = new com.lowagie.text.Document();
+        com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
+        document.open();
+        document.add(new com.lowagie.text.Paragraph("evidence " + marker));
+        document.close();
+        return out.toByteArray();
     }
 
     static synchronized void ensure(ApplicationContext context) {
@@ -88,6 +101,12 @@ final class PortalFixture {
                     REVIEWER);
             execution.submit(task(worklist, m11, "MCHT"), content("SUBSTANTIAL", PUBLISHED_MCHT,
                     "12 elektron xidmət, 340 istifadəçi", "Maliyyələşmə gecikdi", "https://e-gov.az/evidence/1"), mcht);
+            // evidence files of MCHT's report: one public, one internal (its name must never show)
+            var evidence = context.getBean(az.opengov.nap.evidence.EvidenceService.class);
+            evidence.store(m11.id(), 1, "MCHT", PUBLIC_EVIDENCE, pdf("public"),
+                    az.opengov.nap.evidence.EvidenceVisibility.PUBLIC, mcht.username());
+            evidence.store(m11.id(), 1, "MCHT", SECRET + "-daxili.pdf", pdf("internal"),
+                    az.opengov.nap.evidence.EvidenceVisibility.INTERNAL, mcht.username());
             execution.review(review(worklist, m11, "MCHT"), "APPROVED", null, "SUBSTANTIAL", REVIEWER);
             // EDU: submitted, waiting for review
             execution.submit(task(worklist, m11, "EDU"), content("COMPLETE", SECRET + "-YOXLAMADA-UC gözləyir",
