@@ -12,8 +12,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The language of pages and messages: {@code ?lang=az|en|ru} switches it and a cookie keeps it; without either, the
- * browser's Accept-Language when it is one of ours, else Azerbaijani. Unsupported languages fall back to az.
+ * The language of pages and messages: {@code ?lang=az|en|ru} switches it and a cookie keeps it. Without either, pages
+ * speak Azerbaijani first, whatever the browser says; the JSON API follows the client's Accept-Language (az when it
+ * names none of ours). Unsupported languages fall back to az.
  */
 @Configuration
 public class LocaleConfig implements WebMvcConfigurer {
@@ -32,8 +33,8 @@ public class LocaleConfig implements WebMvcConfigurer {
         };
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
-        resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") == null ? Messages.AZ
-                : Messages.supported(request.getLocale()));
+        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith("/api/")
+                && request.getHeader("Accept-Language") != null ? Messages.supported(request.getLocale()) : Messages.AZ);
         return resolver;
     }
 
