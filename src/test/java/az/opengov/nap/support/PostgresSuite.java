@@ -12,7 +12,11 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Runs a Spring test against the real PostgreSQL (127.0.0.1:5432 by default), each test class in a fresh schema.
@@ -23,7 +27,20 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresSuite.Condition.class)
 @ActiveProfiles({"test", "postgres"})
+@ContextConfiguration(initializers = PostgresSuite.FreshSchema.class)
 public @interface PostgresSuite {
+
+    /** Gives each application context the suite builds a schema of its own ({@code nap.test.schema}). */
+    class FreshSchema implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            String schema = Database.freshSchema();
+            TestPropertyValues.of("nap.test.schema=" + schema).applyTo(context);
+            // leave the shared database as it was found
+            context.addApplicationListener((org.springframework.context.event.ContextClosedEvent closed) ->
+                    Database.dropSchema(schema));
+        }
+    }
 
     /** Where the suite's database is: the same defaults as {@code application-postgres.yaml}. */
     final class Database {
@@ -41,6 +58,14 @@ public @interface PostgresSuite {
 
         static Connection connect() throws SQLException {
             return DriverManager.getConnection(url(), USER, PASSWORD);
+        }
+
+        static void dropSchema(String schema) {
+            try (Connection c = connect()) {
+                c.createStatement().execute("drop schema if exists " + schema + " cascade");
+            } catch (SQLException e) {
+                System.err.println("could not drop test schema " + schema + ": " + e.getMessage());
+            }
         }
 
         /** Creates a fresh schema and returns its name, for {@code nap.test.schema}. */
