@@ -35,6 +35,13 @@ class EvidenceRepository {
         return jdbc.sql("select * from evidence_file where id = ?").param(id).query((rs, n) -> map(rs)).optional();
     }
 
+    List<EvidenceFile> publicOfMeasure(long measureId) {
+        return jdbc.sql("""
+                select * from evidence_file where measure_id = ? and visibility = 'PUBLIC'
+                order by uploaded_at, id""")
+                .param(measureId).query((rs, n) -> map(rs)).list();
+    }
+
     List<EvidenceFile> forReport(long measureId, int cycle, String agency) {
         return jdbc.sql("""
                 select * from evidence_file where measure_id = ? and cycle_number = ? and agency_code = ?

@@ -86,6 +86,11 @@ public class EvidenceService {
                 .filter(f -> f.visibility() == EvidenceVisibility.PUBLIC).toList();
     }
 
+    /** Every public file of a measure, in one read (the portal shows them beside its published reports). */
+    public List<EvidenceFile> publicFilesOfMeasure(long measureId) {
+        return files.publicOfMeasure(measureId);
+    }
+
     /** The stored bytes, checked against the checksum recorded when they came in. */
     public byte[] content(EvidenceFile file) {
         try {

@@ -4,7 +4,11 @@ import az.opengov.nap.evidence.EvidenceFile;
 import az.opengov.nap.evidence.EvidenceService;
 import az.opengov.nap.portal.Published.ReportView;
 import az.opengov.nap.publication.PublicationService;
+import az.opengov.nap.plan.PlanService;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.web.context.request.RequestAttributes;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -21,18 +25,35 @@ public class PublicEvidence {
 
     private final EvidenceService evidence;
     private final PublicationService publications;
+    private final PlanService plans;
 
-    PublicEvidence(EvidenceService evidence, PublicationService publications) {
+    PublicEvidence(EvidenceService evidence, PublicationService publications, PlanService plans) {
         this.evidence = evidence;
         this.publications = publications;
+        this.plans = plans;
     }
 
-    /** The public files of a published report (used by the portal's report fragment). */
+    /**
+     * The public files of a published report (used by the portal's report fragment). A page shows many reports: the
+     * files of each measure are read once per request, not once per report.
+     */
     public List<FileView> of(ReportView report) {
-        return publications.byId(report.id()).map(p -> evidence
-                        .publicFiles(p.measureId(), p.cycleNumber(), p.agencyCode()).stream().map(PublicEvidence::view)
-                        .toList())
-                .orElse(List.of());
+        String key = PublicEvidence.class.getName() + ":" + report.planCode() + ":" + report.measureCode();
+        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        @SuppressWarnings("unchecked")
+        Map<String, List<FileView>> byReport = request == null ? null
+                : (Map<String, List<FileView>>) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+        if (byReport == null) {
+            byReport = plans.findMeasure(report.planCode(), report.measureCode())
+                    .map(m -> evidence.publicFilesOfMeasure(m.id()).stream().collect(Collectors.groupingBy(
+                            f -> f.cycleNumber() + ":" + f.agencyCode(),
+                            Collectors.mapping(PublicEvidence::view, Collectors.toList()))))
+                    .orElse(Map.of());
+            if (request != null) {
+                request.setAttribute(key, byReport, RequestAttributes.SCOPE_REQUEST);
+            }
+        }
+        return byReport.getOrDefault(report.cycle() + ":" + report.agencyCode(), List.of());
     }
 
     /** A file, if the public may download it. */

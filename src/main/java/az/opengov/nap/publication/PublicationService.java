@@ -57,11 +57,6 @@ public class PublicationService {
         return byReport(reportId).orElseThrow();
     }
 
-    public Optional<Publication> byId(long publicationId) {
-        return jdbc.sql("select * from publication where id = ?").param(publicationId)
-                .query((rs, n) -> publication(rs)).optional();
-    }
-
     public Optional<Publication> byReport(long reportId) {
         return jdbc.sql("select * from publication where report_id = ?").param(reportId)
                 .query((rs, n) -> publication(rs)).optional();
