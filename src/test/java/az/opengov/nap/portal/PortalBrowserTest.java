@@ -106,7 +106,9 @@ class PortalBrowserTest extends PortalTestBase {
         WebElement q = browser.findElement(By.id("portal-q"));
         q.sendKeys("seffafliq");
         q.submit();
-        assertThat(browser.getCurrentUrl()).contains("/search?q=seffafliq");
+        // submit returns before the next page has loaded: wait for it rather than read the old address
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("/search?q=seffafliq"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Şəffaflıq portalının yaradılması");
         shot("portal-search");
 
