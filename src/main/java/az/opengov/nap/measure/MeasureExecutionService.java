@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -56,10 +57,12 @@ public class MeasureExecutionService {
     private final ReviewService reviews;
     private final UserDirectory users;
     private final AuditService audit;
+    private final ManagementService management;
 
     MeasureExecutionService(RuntimeService runtime, TaskService tasks, IdentityService identity, PlanService plans,
                             CycleService cycles, WorklistService worklist, ReportingService reports,
-                            ReviewService reviews, UserDirectory users, AuditService audit) {
+                            ReviewService reviews, UserDirectory users, AuditService audit,
+                            ManagementService management) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -70,6 +73,7 @@ public class MeasureExecutionService {
         this.reviews = reviews;
         this.users = users;
         this.audit = audit;
+        this.management = management;
     }
 
     /** Starts the measures a plan import created, in the import's transaction. */
@@ -274,6 +278,62 @@ public class MeasureExecutionService {
         plans.setStatus(measureId, MeasureStatus.CANCELLED, reason);
         asUser(admin, () -> runtime.createMessageCorrelation(Messages.MEASURE_CANCELLED)
                 .processInstanceId(measure.processInstanceId()).correlateWithResult());
+    }
+
+    /**
+     * Hands an agency's part in a running measure to another agency (same role): the new one is asked for its reports
+     * in every open cycle, the old one's open reports end as "removed by amendment". Both steps are recorded with the
+     * reason, in one transaction.
+     */
+    @Transactional
+    public void reassign(long measureId, String fromAgency, String toAgency, String reason, AppUser admin) {
+        requireAdmin(admin, reason);
+        running(measureId);
+        MeasureAgency from = plans.agency(measureId, fromAgency).filter(MeasureAgency::active)
+                .orElseThrow(() -> NapException.conflict("error.measure.agencyNotTakingPart", fromAgency));
+        if (fromAgency.equals(toAgency)) {
+            throw NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("agencyCode",
+                    "error.measure.sameAgency")));
+        }
+        addAgency(measureId, toAgency, from.role(), reason, admin);
+        removeAgency(measureId, fromAgency, reason, admin);
+    }
+
+    /** Engine jobs whose retries are used up (each one an incident), the oldest due first. */
+    public List<FailedJob> failedJobs(int page, int size) {
+        int s = Math.max(1, Math.min(size, 200));
+        return management.createJobQuery().noRetriesLeft().orderByJobDuedate().asc().orderByJobId().asc()
+                .listPage(Math.max(0, page) * s, s).stream()
+                .map(j -> new FailedJob(j.getId(), j.getProcessInstanceId(), j.getProcessDefinitionKey(),
+                        j.getFailedActivityId(), j.getExceptionMessage(),
+                        j.getDuedate() == null ? null : j.getDuedate().toInstant(),
+                        j.getCreateTime() == null ? null : j.getCreateTime().toInstant()))
+                .toList();
+    }
+
+    public long countFailedJobs() {
+        return management.createJobQuery().noRetriesLeft().count();
+    }
+
+    /** An administrator runs a failed job again: one more retry, due now; its incident is resolved. */
+    @Transactional
+    public void retryJob(String jobId, AppUser admin) {
+        if (!admin.admin()) {
+            throw refused(admin, "retry of job " + jobId);
+        }
+        org.camunda.bpm.engine.runtime.Job job = management.createJobQuery().jobId(jobId).singleResult();
+        if (job == null) {
+            throw NapException.notFound("job", jobId);
+        }
+        if (job.getRetries() > 0) {
+            throw NapException.conflict("error.job.notFailed", jobId);
+        }
+        asUser(admin, () -> {
+            management.setJobRetries(jobId, 1);
+            management.setJobDuedate(jobId, java.util.Date.from(Clock.now()));
+            return null;
+        });
+        audit.change(admin.username(), "JOB_RETRIED", "job", jobId, job.getExceptionMessage());
     }
 
     public List<MeasureAction> actions(long measureId) {

@@ -85,6 +85,19 @@ class NotificationListener {
                 locale -> composer.message(facts, locale));
     }
 
+    /** An administrator's reminder about one report, keyed by today's date: the same day it is not queued again. */
+    int remindNow(long measureId, int cycle, String agencyCode) {
+        var participant = cycles.participant(measureId, cycle, agencyCode);
+        MailKind kind = participant.role() == AgencyRole.RECOMMENDED ? MailKind.INVITED_REMINDER : MailKind.REMINDER;
+        Agency agency = recipients.agency(agencyCode);
+        String link = taskLink(measureId, cycle, agencyCode);
+        LocalDate due = participant.dueDate();
+        MailFacts facts = facts(kind, measureId, cycle, agency, due, overdue(due), null, link);
+        return outbox.enqueue(Outbox.key(kind, measureId, cycle, agencyCode, due, "manual=" + Clock.today()), kind,
+                measureId, cycle, agencyCode, due, link, recipients.agency(agency),
+                locale -> composer.message(facts, locale));
+    }
+
     @EventListener
     void on(WorkItemOpened event) {
         WorkItem item = event.item();

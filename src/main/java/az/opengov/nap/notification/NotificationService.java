@@ -17,11 +17,13 @@ public class NotificationService {
     private final OutboxRepository outbox;
     private final WeeklyDigest digest;
     private final Outbox queue;
+    private final NotificationListener listener;
 
-    NotificationService(OutboxRepository outbox, WeeklyDigest digest, Outbox queue) {
+    NotificationService(OutboxRepository outbox, WeeklyDigest digest, Outbox queue, NotificationListener listener) {
         this.outbox = outbox;
         this.digest = digest;
         this.queue = queue;
+        this.listener = listener;
     }
 
     /**
@@ -36,6 +38,17 @@ public class NotificationService {
         queue.enqueue(Outbox.key(MailKind.PORTAL, null, null, null, null, occasion), MailKind.PORTAL, null, null,
                 null, null, listUnsubscribe, java.util.List.of(new Recipient(recipient, locale)),
                 l -> new RenderedMail(locale, MailAddresses.oneLine(subject), text, html));
+    }
+
+    /**
+     * An administrator's reminder, now: the agency's reminder (an invitation's reminder for a recommended body) about
+     * its report for the measure and cycle, queued in the caller's transaction, at most once a day (Baku).
+     *
+     * @return mails queued: 0 when today's reminder was queued already or the agency has no address
+     */
+    @Transactional
+    public int remindNow(long measureId, int cycle, String agencyCode) {
+        return listener.remindNow(measureId, cycle, agencyCode);
     }
 
     /** Messages newest first, all or those in one status. */
