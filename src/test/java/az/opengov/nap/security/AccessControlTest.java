@@ -147,6 +147,15 @@ class AccessControlTest {
         row(rows, new Call("GET", "/", null), 200, 200, 200, 200, 200);
         row(rows, new Call("GET", "/plans/ACL/measures/1.1", null), 200, 200, 200, 200, 200);
         row(rows, new Call("GET", "/admin/outbox", null), 302, 0, 0, 0, 0);
+        row(rows, new Call("GET", "/admin/monitoring", null), 302, 0, 0, 0, 0);
+        row(rows, new Call("GET", "/admin/monitoring/agencies/MCHT", null), 302, 0, 0, 0, 0);
+        row(rows, new Call("GET", "/admin/monitoring/export.csv", null), 302, 0, 0, 0, 0);
+        row(rows, new Call("GET", "/admin/incidents", null), 302, 0, 0, 0, 0);
+        row(rows, new Call("GET", "/api/admin/monitoring/overdue", null), 401, 403, 403, 403, 200);
+        row(rows, new Call("GET", "/api/admin/monitoring/agencies/MCHT", null), 401, 403, 403, 403, 200);
+        row(rows, new Call("POST", "/api/admin/monitoring/actions",
+                "{\"action\":\"cancel\",\"taskIds\":[\"" + mchtTask + "\"],\"reason\":\"x\"}"),
+                401, 403, 403, 403, 0);
         row(rows, new Call("GET", "/workspace", null), 302, 0, 0, 0, 0);
         row(rows, new Call("GET", "/api/openapi", null), 200, 200, 200, 200, 200);
         return rows.stream();
@@ -182,6 +191,20 @@ class AccessControlTest {
                 + jdbc.sql("select max(coalesce(what_was_done, '')) from progress_report where id = ?")
                 .param(mchtReport).query(String.class).single() + "/"
                 + jdbc.sql("select count(*) from measure_action").query(Long.class).single();
+    }
+
+    @Test
+    void monitoringPagesAreForAdministratorsOnly() throws Exception {
+        String agency = login("acl-mcht");
+        String reviewer = login("acl-reviewer");
+        String admin = login("acl-admin");
+        for (String path : List.of("/admin/monitoring", "/admin/incidents", "/admin/monitoring/agencies/MCHT",
+                "/admin/monitoring/export.csv")) {
+            assertThat(page(path, null).statusCode()).as(path).isEqualTo(302);
+            assertThat(page(path, agency).statusCode()).as(path).isEqualTo(403);
+            assertThat(page(path, reviewer).statusCode()).as(path).isEqualTo(403);
+            assertThat(page(path, admin).statusCode()).as(path).isEqualTo(200);
+        }
     }
 
     @Test
