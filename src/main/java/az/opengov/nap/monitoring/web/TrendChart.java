@@ -36,7 +36,7 @@ record TrendChart(int width, int height, int plotTop, int plotBottom, List<Bar> 
         for (AgencyReport.Cycle c : report.cycles()) {
             int x = LEFT + 12 + i * STEP;
             Double rate = c.onTimeRate();
-            int h = rate == null ? 2 : (int) Math.round(rate * plot);
+            int h = rate == null ? 2 : Math.max(2, (int) Math.round(rate * plot));
             String value = rate == null ? "–" : Math.round(rate * 100) + "%";
             String label = c.planCode() + " · " + c.number();
             String title = messages.text("monitoring.agency.chart.bar", label, value, c.onTime(), c.due());
