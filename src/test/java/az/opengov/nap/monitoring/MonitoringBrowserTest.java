@@ -198,6 +198,12 @@ class MonitoringBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Инциденты");
         shot("monitoring-08-incidents-ru");
 
+        // the mail outbox (a page of its own) carries the same administration links
+        open("/admin/outbox?lang=az");
+        waitFor(By.id("outbox"));
+        assertThat(browser.findElement(By.id("nav-incidents")).getText()).isEqualTo("İnsidentlər");
+        shot("monitoring-09-outbox");
+
         // a bad filter: a page in the reader's language, not a stack trace
         open("/admin/monitoring?kind=late&lang=en");
         waitFor(By.id("error-detail"));

@@ -21,8 +21,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What the monitoring pages share with the workspace's layout (who is signed in, the language links) and their
- * errors as pages in the reader's language, never a stack trace. The exports and the JSON API answer as JSON.
+ * The monitoring pages' errors as pages in the reader's language, never a stack trace. The exports and the JSON API
+ * answer as JSON ({@code ProblemHandler}).
  */
 @ControllerAdvice(assignableTypes = {MonitoringPage.class, IncidentsPage.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,28 +30,39 @@ class AdminPages {
 
     private static final Logger log = LoggerFactory.getLogger(AdminPages.class);
 
-    private final UserDirectory users;
     private final Messages messages;
 
-    AdminPages(UserDirectory users, Messages messages) {
-        this.users = users;
+    AdminPages(Messages messages) {
         this.messages = messages;
     }
 
-    @ModelAttribute("me")
-    AppUser me() {
-        return users.currentUsername().flatMap(users::find).orElse(null);
-    }
+    /**
+     * What the administration pages built on the workspace's layout need from it: who is signed in (for the admin
+     * links) and this page without its language (for the language links).
+     */
+    @ControllerAdvice(assignableTypes = {MonitoringPage.class, IncidentsPage.class})
+    static class LayoutModel {
 
-    /** This page without its language, for the language links (the dashboard after an action). */
-    @ModelAttribute("here")
-    String here(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!"GET".equals(request.getMethod())) {
-            return path.startsWith("/admin/incidents") ? "/admin/incidents" : "/admin/monitoring";
+        private final UserDirectory users;
+
+        LayoutModel(UserDirectory users) {
+            this.users = users;
         }
-        return UriComponentsBuilder.fromPath(path).query(request.getQueryString()).replaceQueryParam("lang").build()
-                .toUriString();
+
+        @ModelAttribute("me")
+        AppUser me() {
+            return users.currentUsername().flatMap(users::find).orElse(null);
+        }
+
+        @ModelAttribute("here")
+        String here(HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (!"GET".equals(request.getMethod())) {
+                return path.startsWith("/admin/incidents") ? "/admin/incidents" : "/admin/monitoring";
+            }
+            return UriComponentsBuilder.fromPath(path).query(request.getQueryString()).replaceQueryParam("lang")
+                    .build().toUriString();
+        }
     }
 
     @ExceptionHandler(NapException.class)
