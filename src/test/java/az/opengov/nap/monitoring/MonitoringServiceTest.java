@@ -82,9 +82,20 @@ class MonitoringServiceTest {
         review("v3", m21, planA, "2.1", 2, "EDU", LocalDate.of(2026, 6, 1));
     }
 
+    /** Test classes share the application context and its database: leave nothing behind for the others. */
     @AfterEach
-    void resetClock() {
+    void removeDataSet() {
         ClockUtil.reset();
+        for (String plan : List.of(planA, planB)) {
+            jdbc.sql("delete from work_item where plan_code = ?").param(plan).update();
+            for (String table : List.of("progress_report", "cycle_participant", "reporting_cycle")) {
+                jdbc.sql("delete from " + table + " where measure_id in (select id from measure where plan_code = ?)")
+                        .param(plan).update();
+            }
+            jdbc.sql("delete from measure where plan_code = ?").param(plan).update();
+            jdbc.sql("delete from plan_section where plan_code = ?").param(plan).update();
+            jdbc.sql("delete from plan where code = ?").param(plan).update();
+        }
     }
 
     @Test
