@@ -1,5 +1,6 @@
 package az.opengov.nap.monitoring;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ import java.util.List;
 public record OverduePage(OverdueFilter filter, Tiles tiles, Buckets buckets, List<Group> byAgency,
                           List<Group> bySection, List<Group> byMeasure, List<OverdueRow> rows, long total) {
 
+    @JsonProperty("hasNext")
     public boolean hasNext() {
         return (long) (filter.page() + 1) * filter.size() < total;
     }
@@ -24,6 +26,7 @@ public record OverduePage(OverdueFilter filter, Tiles tiles, Buckets buckets, Li
 
     public record Buckets(long days1to7, long days8to30, long days31plus) {
 
+        @JsonProperty("total")
         public long total() {
             return days1to7 + days8to30 + days31plus;
         }

@@ -61,6 +61,8 @@ class MonitoringApiTest {
         assertThat(body.path("filter").path("size").asInt()).isEqualTo(10);
         assertThat(body.has("tiles")).isTrue();
         assertThat(body.path("buckets").has("days31plus")).isTrue();
+        assertThat(body.path("buckets").path("total").asLong()).isEqualTo(body.path("total").asLong());
+        assertThat(body.has("hasNext")).isTrue();
         JsonNode agency = json.readTree(get("/api/admin/monitoring/agencies/EDU", "mapi-admin", "en").body());
         assertThat(agency.path("code").asText()).isEqualTo("EDU");
         assertThat(agency.path("name").asText()).isEqualTo("Ministry of Education of the Republic of Azerbaijan");
