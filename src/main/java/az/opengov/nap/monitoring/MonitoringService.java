@@ -94,26 +94,37 @@ public class MonitoringService {
     }
 
     private List<OverdueRow> rows(OverdueFilter f, Window w) {
-        String lang = lang();
-        Map<String, String> names = new HashMap<>();
+        List<MonitoringRepository.RawRow> raw = repository.rows(f, w);
+        Map<String, String> names = names(raw.stream().map(MonitoringRepository.RawRow::agencyCode).toList());
         List<OverdueRow> rows = new ArrayList<>();
-        for (MonitoringRepository.RawRow r : repository.rows(f, w)) {
+        for (MonitoringRepository.RawRow r : raw) {
             LocalDate due = "REVIEW".equals(r.kind())
                     ? LocalDate.ofInstant(r.createdAt(), Clock.BAKU).plusDays(properties.reviewDays())
                     : LocalDate.ofInstant(r.dueAt(), Clock.BAKU);
             long days = ChronoUnit.DAYS.between(due, w.today());
-            rows.add(new OverdueRow(r.taskId(), r.kind(), r.planCode(), r.measureId(), r.measureCode(),
-                    r.title(), r.section(), r.cycle(), r.agencyCode(),
-                    names.computeIfAbsent(String.valueOf(r.agencyCode()), c -> agencyName(r.agencyCode(), lang)), r.role(), r.returned(), r.createdAt(), due, days,
+            rows.add(new OverdueRow(r.taskId(), r.kind(), r.planCode(), r.measureId(), r.measureCode(), r.title(),
+                    r.section(), r.cycle(), r.agencyCode(), names.getOrDefault(r.agencyCode(), r.agencyCode()),
+                    r.role(), r.returned(), r.createdAt(), due, days,
                     days >= 31 ? "31+" : days >= 8 ? "8-30" : "1-7"));
         }
         return rows;
     }
 
     private List<OverduePage.Group> named(List<OverduePage.Group> groups) {
+        Map<String, String> names = names(groups.stream().map(OverduePage.Group::key).toList());
+        return groups.stream().map(g -> new OverduePage.Group(g.key(), names.getOrDefault(g.key(), g.key()),
+                g.days1to7(), g.days8to30(), g.days31plus())).toList();
+    }
+
+    /** Agency names in the reader's language, in one read. */
+    private Map<String, String> names(List<String> codes) {
         String lang = lang();
-        return groups.stream().map(g -> new OverduePage.Group(g.key(), agencyName(g.key(), lang), g.days1to7(),
-                g.days8to30(), g.days31plus())).toList();
+        Map<String, String> names = new HashMap<>();
+        List<String> known = codes.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!known.isEmpty()) {
+            agencies.findAll(known).forEach(a -> names.put(a.code(), a.name(lang)));
+        }
+        return names;
     }
 
     private void check(OverdueFilter f) {
