@@ -34,6 +34,12 @@ class MonitoringApiTest {
     int port;
     @Autowired
     UserDirectory users;
+    @Autowired
+    az.opengov.nap.plan.PlanImportService imports;
+    @Autowired
+    az.opengov.nap.plan.PlanService plans;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -118,6 +124,38 @@ class MonitoringApiTest {
         }
         assertThat(bytes("/admin/monitoring/export.csv?sort=nonsense", "mapi-admin").statusCode()).isEqualTo(400);
         assertThat(bytes("/admin/monitoring/export.csv", "mapi-edu").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theIncidentsPageListsAFailedJobAndRetriesIt() throws Exception {
+        String plan = "MAPI-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        imports.commit(new az.opengov.nap.plan.ImportRequest(plan, "Incidents", 2016, 2016, 10,
+                az.opengov.nap.plan.PlanCalendar.DEFAULT, false, ("section,section_title,subsection,subsection_title,"
+                + "code,printed_code,title,indicators,executors,recommended,period\n1,Bölmə,,,1.1,1.1,Tədbir,İndikator,"
+                + "Təhsil Nazirliyi,,2016\n").getBytes(StandardCharsets.UTF_8), "plan.csv", "test"));
+        String instance = plans.findMeasure(plan, "1.1").orElseThrow().processInstanceId();
+        org.camunda.bpm.engine.runtime.Job job = management.createJobQuery().processInstanceId(instance).list().get(0);
+        management.setJobRetries(job.getId(), 0);
+
+        String session = login("mapi-admin");
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/admin/incidents?lang=en")).header("Cookie", session).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-job=\"" + job.getId() + "\"",
+                "/camunda/app/cockpit/default/#/process-instance/" + instance,
+                "action=\"/admin/incidents/jobs/" + job.getId() + "/retry\"", ">Retry<");
+        java.util.regex.Matcher token = java.util.regex.Pattern
+                .compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> retried = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/admin/incidents/jobs/" + job.getId() + "/retry")).header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(retried.statusCode()).isEqualTo(302);
+        assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(1);
     }
 
     private HttpResponse<String> get(String path, String user, String lang) throws Exception {
