@@ -92,6 +92,64 @@ public class PlanImportService {
         return analysis.preview(true);
     }
 
+    /**
+     * The plan in the import's own format, as it stands now (amendments included): one row per measure with its
+     * organisations by their registry names and its extra columns, so that importing the file under another code
+     * gives the same plan.
+     */
+    @Transactional(readOnly = true)
+    public PlanExport export(String planCode, PlanExport.Format format) {
+        Plan plan = plans.plan(planCode);
+        Map<Integer, String> sectionTitles = plans.sections(planCode).stream()
+                .collect(Collectors.toMap(Section::number, Section::title));
+        Map<String, String> names = new HashMap<>();
+        List<Measure> measures = plans.measures(planCode);
+        List<Map<String, String>> extras = new ArrayList<>();
+        Set<String> extraColumns = new java.util.LinkedHashSet<>();
+        for (Measure m : measures) {
+            Map<String, String> extra = extra(plans.extraJson(m.id()));
+            extras.add(extra);
+            extraColumns.addAll(extra.keySet());
+        }
+        List<String> header = new ArrayList<>(PlanRowValidator.COLUMNS);
+        header.addAll(extraColumns);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < measures.size(); i++) {
+            Measure m = measures.get(i);
+            List<MeasureAgency> parties = plans.parties(m.id());
+            List<String> row = new ArrayList<>(List.of(String.valueOf(m.section()),
+                    nullToEmpty(sectionTitles.get(m.section())), nullToEmpty(m.subsection()),
+                    nullToEmpty(m.subsectionTitle()), m.code(), nullToEmpty(m.printedCode()), m.title(),
+                    nullToEmpty(m.indicators()), partyNames(parties, AgencyRole.EXECUTOR, names),
+                    partyNames(parties, AgencyRole.RECOMMENDED, names), m.period()));
+            for (String column : extraColumns) {
+                row.add(extras.get(i).getOrDefault(column, ""));
+            }
+            rows.add(row);
+        }
+        byte[] content = format == PlanExport.Format.XLSX ? PlanFileWriter.xlsx(header, rows)
+                : PlanFileWriter.csv(header, rows);
+        return new PlanExport(plan.code() + "." + format.extension(), format.mediaType(), content);
+    }
+
+    private String partyNames(List<MeasureAgency> parties, AgencyRole role, Map<String, String> names) {
+        return parties.stream().filter(p -> p.role() == role)
+                .map(p -> names.computeIfAbsent(p.agencyCode(), c -> agencies.get(c).nameAz()))
+                .collect(Collectors.joining(";"));
+    }
+
+    private Map<String, String> extra(String extraJson) {
+        if (extraJson == null || extraJson.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(extraJson, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() {
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("extra columns of a measure are not JSON", e);
+        }
+    }
+
     private void createAgency(AgencyLine line) {
         agencies.create(new Agency(line.code(), AgencyKind.INDEPENDENT_BODY, line.name(), null, null, List.of(), null),
                 List.of(), List.of());

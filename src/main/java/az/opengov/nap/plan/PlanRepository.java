@@ -90,6 +90,11 @@ class PlanRepository {
                 .query((rs, n) -> measure(rs)).list();
     }
 
+    String extraJson(long id) {
+        return jdbc.sql("select extra from measure where id = ?").param(id).query(String.class).optional()
+                .orElse(null);
+    }
+
     int updateMeasureStatus(long id, MeasureStatus status, String reason) {
         return jdbc.sql("update measure set status = ?, cancel_reason = coalesce(?, cancel_reason) where id = ?")
                 .params(status.name(), reason, id).update();

@@ -54,6 +54,11 @@ public class PlanService {
         return plans.measures(planCode);
     }
 
+    /** The extra columns an import kept with the measure, as JSON, or null. */
+    String extraJson(long measureId) {
+        return plans.extraJson(measureId);
+    }
+
     /** The organisations as the plan names them, collectives unexpanded, in printed order. */
     public List<MeasureAgency> parties(long measureId) {
         return plans.parties(measureId);
