@@ -45,6 +45,18 @@ class CycleRepository {
                 .params(Timestamp.from(at), measureId, number).update();
     }
 
+    int lastOpened(long measureId) {
+        return jdbc.sql("select coalesce(max(number), 0) from reporting_cycle where measure_id = ? and opened_at is not null")
+                .param(measureId).query(Integer.class).single();
+    }
+
+    /** Removes the cycles after {@code number} (not opened, so without participants) and the final mark of the rest. */
+    void deleteCyclesAfter(long measureId, int number) {
+        jdbc.sql("delete from reporting_cycle where measure_id = ? and number > ? and opened_at is null")
+                .params(measureId, number).update();
+        jdbc.sql("update reporting_cycle set final_cycle = false where measure_id = ?").param(measureId).update();
+    }
+
     List<Participant> participants(long measureId, int cycle) {
         return jdbc.sql("select * from cycle_participant where measure_id = ? and cycle_number = ? order by position")
                 .params(measureId, cycle).query((rs, n) -> participant(rs)).list();

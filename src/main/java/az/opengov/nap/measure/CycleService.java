@@ -47,6 +47,47 @@ public class CycleService {
         return planned.size();
     }
 
+    /**
+     * Lays out again the cycles not yet opened, after a measure's period was amended: the cycles opened so far stay
+     * as they are, the rest follow the new period (numbered on from the last opened one, the last one final).
+     *
+     * @return the cycles now laid out after the opened ones
+     * @throws NapException (422) when the new period leaves no cycle after those already opened
+     */
+    @Transactional
+    public RelaidCycles relayRemaining(long measureId) {
+        Measure measure = plans.measure(measureId);
+        Plan plan = plans.plan(measure.planCode());
+        int opened = cycles.lastOpened(measureId);
+        LocalDate openedUntil = opened == 0 ? null : cycle(measureId, opened).periodEnd();
+        List<ReportingCycle> remaining = layOut(measure, plan).stream()
+                .filter(c -> openedUntil == null || c.periodStart().isAfter(openedUntil)).toList();
+        if (remaining.isEmpty()) {
+            throw NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("period",
+                    "validation.amendment.periodBeforeOpenedCycle", String.valueOf(openedUntil))));
+        }
+        List<Integer> dropped = cycles.cycles(measureId).stream().map(ReportingCycle::number)
+                .filter(n -> n > opened).toList();
+        cycles.deleteCyclesAfter(measureId, opened);
+        List<ReportingCycle> laid = new ArrayList<>();
+        for (int i = 0; i < remaining.size(); i++) {
+            ReportingCycle c = remaining.get(i);
+            ReportingCycle renumbered = new ReportingCycle(measureId, opened + 1 + i, c.periodStart(), c.periodEnd(),
+                    c.dueDate(), i == remaining.size() - 1);
+            cycles.insertCycle(renumbered);
+            laid.add(renumbered);
+        }
+        return new RelaidCycles(opened, dropped, List.copyOf(laid));
+    }
+
+    /** The outcome of {@link #relayRemaining}: the last opened cycle, the numbers dropped and the cycles laid out. */
+    public record RelaidCycles(int lastOpened, List<Integer> dropped, List<ReportingCycle> laid) {
+
+        public int total() {
+            return lastOpened + laid.size();
+        }
+    }
+
     static List<ReportingCycle> layOut(Measure measure, Plan plan) {
         PlanCalendar calendar = plan.calendar();
         int months = calendar.frequencyMonths();

@@ -7,8 +7,10 @@ import az.opengov.nap.measure.process.MeasureExecution.Elements;
 import az.opengov.nap.measure.process.MeasureExecution.Messages;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
 import az.opengov.nap.plan.AgencyRole;
+import az.opengov.nap.plan.Amendment;
 import az.opengov.nap.plan.Measure;
 import az.opengov.nap.plan.MeasureAgency;
+import az.opengov.nap.plan.MeasureChanges;
 import az.opengov.nap.plan.MeasureStatus;
 import az.opengov.nap.plan.PlanImported;
 import az.opengov.nap.plan.PlanService;
@@ -46,6 +48,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class MeasureExecutionService {
+
+    /** The engine's count of a multi-instance activity's instances, a local variable of its body. */
+    private static final String MULTI_INSTANCE_COUNT = "nrOfInstances";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -267,6 +272,84 @@ public class MeasureExecutionService {
                 });
             }
         }
+    }
+
+    /**
+     * Amends a running measure as a recorded amendment with its reason and effective date: title, indicators,
+     * period, executors and recommended bodies. The process follows: agencies no longer named end their open reports
+     * as "removed by amendment", newly named ones are asked in every cycle open now and in the next ones, and a new
+     * period lays out the cycles not yet opened again. All or nothing: a wrong field changes nothing.
+     */
+    @Transactional
+    public Amendment amend(long measureId, MeasureChanges changes, String reason, LocalDate effectiveDate,
+                           AppUser admin) {
+        requireAdmin(admin, reason);
+        Measure measure = running(measureId);
+        Amendment amendment = plans.amend(measureId, changes, reason, effectiveDate, admin.username());
+        for (Amendment.Change change : amendment.changes()) {
+            if (change.field() == Amendment.Field.TITLE || change.field() == Amendment.Field.INDICATORS
+                    || change.field() == Amendment.Field.PERIOD) {
+                cycles.recordAction(measureId, change.field().name() + "_AMENDED", null, null, reason,
+                        change.field() == Amendment.Field.PERIOD ? change.before() + " -> " + change.after() : null,
+                        admin.username());
+            }
+        }
+        if (amendment.changed(Amendment.Field.PERIOD)) {
+            followPeriod(measure, admin);
+        }
+        if (amendment.changed(Amendment.Field.EXECUTORS) || amendment.changed(Amendment.Field.RECOMMENDED)) {
+            List<MeasureAgency> parties = plans.parties(measureId);
+            Map<String, AgencyRole> named = plans.expand(
+                    parties.stream().filter(p -> p.role() == AgencyRole.EXECUTOR).map(MeasureAgency::agencyCode).toList(),
+                    parties.stream().filter(p -> p.role() == AgencyRole.RECOMMENDED).map(MeasureAgency::agencyCode)
+                            .toList());
+            for (MeasureAgency taking : plans.agencies(measureId)) {
+                if (taking.active() && !named.containsKey(taking.agencyCode())) {
+                    removeAgency(measureId, taking.agencyCode(), reason, admin);
+                }
+            }
+            named.forEach((code, role) -> {
+                boolean active = plans.agency(measureId, code).map(MeasureAgency::active).orElse(false);
+                if (!active) {
+                    addAgency(measureId, code, role, reason, admin);
+                }
+            });
+        }
+        return amendment;
+    }
+
+    /** The measure's cycles not yet opened follow its new period: their instances are replaced by the new ones. */
+    private void followPeriod(Measure measure, AppUser admin) {
+        CycleService.RelaidCycles relaid = cycles.relayRemaining(measure.id());
+        ActivityInstance tree = runtime.getActivityInstance(measure.processInstanceId());
+        List<ActivityInstance> bodies = find(tree, Elements.SUBPROCESS_REPORTING_CYCLE + "#multiInstanceBody");
+        if (bodies.isEmpty()) {
+            return;
+        }
+        String body = bodies.get(0).getExecutionIds()[0];
+        var modification = runtime.createProcessInstanceModification(measure.processInstanceId());
+        // an instance added to the parallel cycles takes the loop counter nrOfInstances: count on from the last
+        // opened cycle, and start the new cycles first, so that the subprocess never runs out of instances between
+        runtime.setVariableLocal(body, MULTI_INSTANCE_COUNT, relaid.lastOpened());
+        for (int i = 0; i < relaid.laid().size(); i++) {
+            modification.startBeforeActivity(Elements.SUBPROCESS_REPORTING_CYCLE, bodies.get(0).getId());
+        }
+        for (ActivityInstance cycleInstance : find(tree, Elements.SUBPROCESS_REPORTING_CYCLE)) {
+            Object number = runtime.getVariableLocal(cycleInstance.getExecutionIds()[0], Variables.CYCLE_NUMBER);
+            if (number instanceof Number n && relaid.dropped().contains(n.intValue())) {
+                modification.cancelActivityInstance(cycleInstance.getId());
+            }
+        }
+        asUser(admin, () -> {
+            modification.execute();
+            runtime.setVariableLocal(body, MULTI_INSTANCE_COUNT, relaid.total());
+            runtime.setVariable(measure.processInstanceId(), Variables.CYCLE_COUNT, relaid.total());
+            return null;
+        });
+    }
+
+    public List<Amendment> amendments(long measureId) {
+        return plans.amendments(measureId);
     }
 
     /** Cancels a running measure with its reason; its open tasks end. */

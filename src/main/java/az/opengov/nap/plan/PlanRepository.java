@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -122,6 +126,61 @@ class PlanRepository {
     int setAgencyActive(long measureId, String agencyCode, boolean active) {
         return jdbc.sql("update measure_agency set active = ? where measure_id = ? and agency_code = ?")
                 .params(active, measureId, agencyCode).update();
+    }
+
+    // ---- amendments and the calendar ------------------------------------------------------------------------------
+
+    void updateMeasure(long id, String title, String indicators, int firstYear, int lastYear) {
+        jdbc.sql("update measure set title = ?, indicators = ?, first_year = ?, last_year = ? where id = ?")
+                .params(title, indicators, firstYear, lastYear, id).update();
+    }
+
+    void deleteParties(long measureId) {
+        jdbc.sql("delete from measure_party where measure_id = ?").param(measureId).update();
+    }
+
+    long insertAmendment(long measureId, LocalDate effective, String reason, String by, Instant at) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into measure_amendment (measure_id, effective_date, reason, amended_by, amended_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(measureId, java.sql.Date.valueOf(effective), reason, by, Timestamp.from(at))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    void insertAmendmentChange(long amendmentId, int position, Amendment.Change change) {
+        jdbc.sql("""
+                insert into measure_amendment_change (amendment_id, position, field, old_value, new_value)
+                values (?, ?, ?, ?, ?)""")
+                .params(amendmentId, position, change.field().name(), change.before(), change.after()).update();
+    }
+
+    List<Amendment> amendments(long measureId) {
+        Map<Long, List<Amendment.Change>> changes = new HashMap<>();
+        jdbc.sql("""
+                select c.* from measure_amendment_change c join measure_amendment a on a.id = c.amendment_id
+                where a.measure_id = ? order by c.amendment_id, c.position""").param(measureId)
+                .query((rs, n) -> changes.computeIfAbsent(rs.getLong("amendment_id"), k -> new ArrayList<>())
+                        .add(new Amendment.Change(Amendment.Field.valueOf(rs.getString("field")),
+                                rs.getString("old_value"), rs.getString("new_value"))))
+                .list();
+        return jdbc.sql("select * from measure_amendment where measure_id = ? order by amended_at, id")
+                .param(measureId)
+                .query((rs, n) -> new Amendment(rs.getLong("id"), measureId,
+                        rs.getDate("effective_date").toLocalDate(), rs.getString("reason"),
+                        rs.getTimestamp("amended_at").toInstant(),
+                        List.copyOf(changes.getOrDefault(rs.getLong("id"), List.of()))))
+                .list();
+    }
+
+    int updateCalendar(String planCode, PlanCalendar c) {
+        return jdbc.sql("""
+                update plan set frequency_months = ?, due_offset_days = ?, reminder_days = ?, escalation_days = ?,
+                    revision_days = ?, window_days = ? where code = ?""")
+                .params(c.frequencyMonths(), c.dueOffsetDays(), c.reminderDays(), c.escalationDays(),
+                        c.revisionDays(), c.windowDays(), planCode)
+                .update();
     }
 
     private static MeasureAgency measureAgency(ResultSet rs) throws SQLException {

@@ -4,6 +4,10 @@ import az.opengov.nap.agency.Agency;
 import az.opengov.nap.agency.AgencyService;
 import az.opengov.nap.shared.Clock;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.FieldProblem;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Plans, their sections and measures, and the agencies taking part in each measure. */
 @Service
 public class PlanService {
+
+    private static final int REASON_MAX = 2000;
+    private static final int TEXT_MAX = 4000;
 
     private final PlanRepository plans;
     private final AgencyService agencies;
@@ -150,6 +157,134 @@ public class PlanService {
     public void removeAgency(long measureId, String agencyCode) {
         if (plans.setAgencyActive(measureId, agencyCode, false) == 0) {
             throw NapException.notFound("agency", agencyCode);
+        }
+    }
+
+    /**
+     * Records an amendment of a measure and changes its title, indicators, period or named organisations; every
+     * field is checked first and nothing is written when one is wrong. The caller makes the running process follow
+     * (agencies, cycles).
+     *
+     * @throws NapException (422) naming each field at fault, or when nothing would change
+     */
+    @Transactional
+    public Amendment amend(long measureId, MeasureChanges changes, String reason, LocalDate effectiveDate,
+                           String by) {
+        Measure m = measure(measureId);
+        Plan plan = plan(m.planCode());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            problems.add(FieldProblem.of("reason", "validation.required"));
+        } else if (reason.strip().length() > REASON_MAX) {
+            problems.add(FieldProblem.of("reason", "validation.amendment.tooLong", REASON_MAX));
+        }
+        if (effectiveDate == null) {
+            problems.add(FieldProblem.of("effectiveDate", "validation.required"));
+        }
+        String title = changes.title() == null ? m.title() : changes.title().strip();
+        if (title.isEmpty()) {
+            problems.add(FieldProblem.of("title", "validation.required"));
+        } else if (title.length() > TEXT_MAX) {
+            problems.add(FieldProblem.of("title", "validation.amendment.tooLong", TEXT_MAX));
+        }
+        String indicators = changes.indicators() == null ? m.indicators() : blankToNull(changes.indicators());
+        if (indicators != null && indicators.length() > TEXT_MAX) {
+            problems.add(FieldProblem.of("indicators", "validation.amendment.tooLong", TEXT_MAX));
+        }
+        int first = changes.firstYear() == null ? m.firstYear() : changes.firstYear();
+        int last = changes.lastYear() == null ? m.lastYear() : changes.lastYear();
+        if (first > last || first < plan.firstYear() || last > plan.lastYear()) {
+            problems.add(FieldProblem.of("period", "validation.amendment.period", plan.firstYear(), plan.lastYear()));
+        }
+        List<MeasureAgency> parties = plans.parties(measureId);
+        List<String> executors = changes.executors() == null ? codes(parties, AgencyRole.EXECUTOR)
+                : cleaned(changes.executors());
+        List<String> recommended = changes.recommended() == null ? codes(parties, AgencyRole.RECOMMENDED)
+                : cleaned(changes.recommended());
+        if (executors.isEmpty()) {
+            problems.add(FieldProblem.of("executors", "validation.amendment.noExecutor"));
+        }
+        java.util.stream.Stream.concat(executors.stream(), recommended.stream()).distinct()
+                .filter(code -> agencies.find(code).isEmpty())
+                .forEach(code -> problems.add(FieldProblem.of(executors.contains(code) ? "executors" : "recommended",
+                        "validation.amendment.unknownAgency", code)));
+        recommended.stream().filter(executors::contains).forEach(code -> problems.add(
+                FieldProblem.of("recommended", "validation.amendment.bothRoles", code)));
+
+        List<Amendment.Change> changed = new ArrayList<>();
+        differs(Amendment.Field.TITLE, m.title(), title, changed);
+        differs(Amendment.Field.INDICATORS, m.indicators(), indicators, changed);
+        differs(Amendment.Field.PERIOD, m.period(), first == last ? Integer.toString(first) : first + "-" + last,
+                changed);
+        differs(Amendment.Field.EXECUTORS, String.join(";", codes(parties, AgencyRole.EXECUTOR)),
+                String.join(";", executors), changed);
+        differs(Amendment.Field.RECOMMENDED, String.join(";", codes(parties, AgencyRole.RECOMMENDED)),
+                String.join(";", recommended), changed);
+        if (problems.isEmpty() && changed.isEmpty()) {
+            problems.add(FieldProblem.of("measure", "validation.amendment.nothingChanged"));
+        }
+        if (!problems.isEmpty()) {
+            throw NapException.invalid(problems);
+        }
+
+        plans.updateMeasure(measureId, title, indicators, first, last);
+        plans.deleteParties(measureId);
+        int position = 0;
+        for (String code : executors) {
+            plans.insertParty(measureId, AgencyRole.EXECUTOR, position++, code);
+        }
+        position = 0;
+        for (String code : recommended) {
+            plans.insertParty(measureId, AgencyRole.RECOMMENDED, position++, code);
+        }
+        Instant at = Clock.now();
+        long id = plans.insertAmendment(measureId, effectiveDate, reason.strip(), by, at);
+        for (int i = 0; i < changed.size(); i++) {
+            plans.insertAmendmentChange(id, i, changed.get(i));
+        }
+        return new Amendment(id, measureId, effectiveDate, reason.strip(), at, List.copyOf(changed));
+    }
+
+    /** A measure's amendments, oldest first. */
+    public List<Amendment> amendments(long measureId) {
+        return plans.amendments(measureId);
+    }
+
+    /**
+     * The agencies a list of named organisations stands for, collectives expanded, each once: executors first, so
+     * that an agency named in both roles is an executor.
+     */
+    public Map<String, AgencyRole> expand(List<String> executors, List<String> recommended) {
+        Map<String, AgencyRole> result = new LinkedHashMap<>();
+        executors.forEach(code -> agencies.expand(code).forEach(a -> result.putIfAbsent(a.code(), AgencyRole.EXECUTOR)));
+        recommended.forEach(code -> agencies.expand(code)
+                .forEach(a -> result.putIfAbsent(a.code(), AgencyRole.RECOMMENDED)));
+        return result;
+    }
+
+    /** Sets a plan's reporting calendar; the caller records the change. */
+    @Transactional
+    public Plan changeCalendar(String planCode, PlanCalendar calendar) {
+        plan(planCode);
+        plans.updateCalendar(planCode, calendar);
+        return plan(planCode);
+    }
+
+    private static List<String> codes(List<MeasureAgency> parties, AgencyRole role) {
+        return parties.stream().filter(p -> p.role() == role).map(MeasureAgency::agencyCode).toList();
+    }
+
+    private static List<String> cleaned(List<String> codes) {
+        return codes.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).distinct().toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static void differs(Amendment.Field field, String before, String after, List<Amendment.Change> changed) {
+        if (!java.util.Objects.equals(before, after)) {
+            changed.add(new Amendment.Change(field, before, after));
         }
     }
 
