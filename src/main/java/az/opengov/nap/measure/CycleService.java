@@ -56,12 +56,24 @@ public class CycleService {
      */
     @Transactional
     public RelaidCycles relayRemaining(long measureId) {
+        return relayRemaining(measureId, true);
+    }
+
+    /**
+     * As {@link #relayRemaining(long)}; when {@code required} is false a measure whose cycles have all opened is left
+     * as it is (a calendar change reaches only the cycles to come) and the result lays out nothing.
+     */
+    @Transactional
+    public RelaidCycles relayRemaining(long measureId, boolean required) {
         Measure measure = plans.measure(measureId);
         Plan plan = plans.plan(measure.planCode());
         int opened = cycles.lastOpened(measureId);
         LocalDate openedUntil = opened == 0 ? null : cycle(measureId, opened).periodEnd();
         List<ReportingCycle> remaining = layOut(measure, plan).stream()
                 .filter(c -> openedUntil == null || c.periodStart().isAfter(openedUntil)).toList();
+        if (remaining.isEmpty() && !required) {
+            return new RelaidCycles(opened, List.of(), List.of());
+        }
         if (remaining.isEmpty()) {
             throw NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("period",
                     "validation.amendment.periodBeforeOpenedCycle", String.valueOf(openedUntil))));

@@ -12,6 +12,8 @@ import az.opengov.nap.plan.Measure;
 import az.opengov.nap.plan.MeasureAgency;
 import az.opengov.nap.plan.MeasureChanges;
 import az.opengov.nap.plan.MeasureStatus;
+import az.opengov.nap.plan.Plan;
+import az.opengov.nap.plan.PlanCalendar;
 import az.opengov.nap.plan.PlanImported;
 import az.opengov.nap.plan.PlanService;
 import az.opengov.nap.reporting.ProgressReport;
@@ -318,9 +320,43 @@ public class MeasureExecutionService {
         return amendment;
     }
 
+    /**
+     * Sets a plan's reporting calendar, recorded with its reason. Reminder, escalation, revision and window intervals
+     * apply from the next cycle an agency is asked in; a new frequency or due offset lays out every running measure's
+     * cycles not yet opened again.
+     */
+    @Transactional
+    public Plan changeCalendar(String planCode, PlanCalendar calendar, String reason, AppUser admin) {
+        requireAdmin(admin, reason);
+        Plan before = plans.plan(planCode);
+        if (before.calendar().equals(calendar)) {
+            throw NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("calendar",
+                    "validation.amendment.nothingChanged")));
+        }
+        Plan after = plans.changeCalendar(planCode, calendar);
+        audit.change(admin.username(), "PLAN_CALENDAR_CHANGED", "plan", planCode,
+                before.calendar() + " -> " + calendar + ", reason: " + reason);
+        boolean layout = before.calendar().frequencyMonths() != calendar.frequencyMonths()
+                || before.calendar().dueOffsetDays() != calendar.dueOffsetDays();
+        if (layout) {
+            for (Measure measure : plans.measures(planCode)) {
+                if (measure.status() == MeasureStatus.RUNNING && measure.processInstanceId() != null) {
+                    followCycles(measure, cycles.relayRemaining(measure.id(), false), admin);
+                }
+            }
+        }
+        return after;
+    }
+
     /** The measure's cycles not yet opened follow its new period: their instances are replaced by the new ones. */
     private void followPeriod(Measure measure, AppUser admin) {
-        CycleService.RelaidCycles relaid = cycles.relayRemaining(measure.id());
+        followCycles(measure, cycles.relayRemaining(measure.id()), admin);
+    }
+
+    private void followCycles(Measure measure, CycleService.RelaidCycles relaid, AppUser admin) {
+        if (relaid.laid().isEmpty()) {
+            return;
+        }
         ActivityInstance tree = runtime.getActivityInstance(measure.processInstanceId());
         List<ActivityInstance> bodies = find(tree, Elements.SUBPROCESS_REPORTING_CYCLE + "#multiInstanceBody");
         if (bodies.isEmpty()) {

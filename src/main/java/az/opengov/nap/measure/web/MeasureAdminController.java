@@ -3,6 +3,8 @@ package az.opengov.nap.measure.web;
 import az.opengov.nap.measure.MeasureAction;
 import az.opengov.nap.measure.MeasureExecutionService;
 import az.opengov.nap.plan.AgencyRole;
+import az.opengov.nap.plan.Amendment;
+import az.opengov.nap.plan.MeasureChanges;
 import az.opengov.nap.security.UserDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -68,6 +70,26 @@ class MeasureAdminController {
     ResponseEntity<Void> cancel(@PathVariable long measureId, @RequestBody Reason r) {
         execution.cancel(measureId, r.reason(), users.current());
         return ResponseEntity.noContent().build();
+    }
+
+    record AmendmentRequest(String title, String indicators, Integer firstYear, Integer lastYear,
+                            List<String> executors, List<String> recommended, String reason,
+                            LocalDate effectiveDate) {
+    }
+
+    @PostMapping("/amendments")
+    @Operation(summary = "Amend a running measure (title, indicators, period, executors, recommended bodies) as a "
+            + "recorded amendment; the process follows")
+    ResponseEntity<Amendment> amend(@PathVariable long measureId, @RequestBody AmendmentRequest a) {
+        Amendment done = execution.amend(measureId, new MeasureChanges(a.title(), a.indicators(), a.firstYear(),
+                a.lastYear(), a.executors(), a.recommended()), a.reason(), a.effectiveDate(), users.current());
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(done);
+    }
+
+    @GetMapping("/amendments")
+    @Operation(summary = "The measure's amendments, oldest first")
+    List<Amendment> amendments(@PathVariable long measureId) {
+        return execution.amendments(measureId);
     }
 
     @GetMapping("/actions")
