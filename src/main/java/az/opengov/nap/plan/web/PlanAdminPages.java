@@ -113,6 +113,7 @@ class PlanAdminPages {
         model.addAttribute("problems", PageProblems.lines(preview.problems(), messages));
         if (preview.valid()) {
             model.addAttribute("token", remember(session, request));
+            model.addAttribute("tokenMinutes", TOKEN_MINUTES);
         }
         return "administration/plan-import";
     }
