@@ -20,3 +20,7 @@ create table measure_amendment_change (
     new_value       varchar(4000),
     primary key (amendment_id, position)
 );
+
+-- An agency taken out of service stays in the registry (its history refers to it) but is no longer offered for new
+-- measures or amendments.
+alter table agency add column active boolean not null default true;

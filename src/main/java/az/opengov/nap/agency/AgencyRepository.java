@@ -98,4 +98,12 @@ class AgencyRepository {
                 emails == null || emails.isBlank() ? List.of() : Arrays.asList(emails.split(";")),
                 rs.getString("head_email"));
     }
+
+    int setActive(String code, boolean active) {
+        return jdbc.sql("update agency set active = ? where code = ?").params(active, code).update();
+    }
+
+    List<String> inactiveCodes() {
+        return jdbc.sql("select code from agency where active = false order by code").query(String.class).list();
+    }
 }

@@ -121,6 +121,21 @@ public class AgencyService {
         }
     }
 
+    /**
+     * Takes an agency out of service or back: an inactive agency keeps its history but is not offered for new
+     * measures or amendments.
+     */
+    @Transactional
+    public void setActive(String code, boolean active) {
+        get(code);
+        agencies.setActive(code, active);
+    }
+
+    /** The codes of the agencies out of service. */
+    public java.util.Set<String> inactive() {
+        return java.util.Set.copyOf(agencies.inactiveCodes());
+    }
+
     public boolean isEmpty() {
         return agencies.count() == 0;
     }

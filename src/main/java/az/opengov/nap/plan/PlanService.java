@@ -208,6 +208,11 @@ public class PlanService {
                 .filter(code -> agencies.find(code).isEmpty())
                 .forEach(code -> problems.add(FieldProblem.of(executors.contains(code) ? "executors" : "recommended",
                         "validation.amendment.unknownAgency", code)));
+        java.util.Set<String> inactive = agencies.inactive();
+        java.util.stream.Stream.concat(executors.stream(), recommended.stream()).distinct()
+                .filter(code -> inactive.contains(code) && parties.stream().noneMatch(p -> p.agencyCode().equals(code)))
+                .forEach(code -> problems.add(FieldProblem.of(executors.contains(code) ? "executors" : "recommended",
+                        "validation.amendment.inactiveAgency", code)));
         recommended.stream().filter(executors::contains).forEach(code -> problems.add(
                 FieldProblem.of("recommended", "validation.amendment.bothRoles", code)));
 

@@ -105,12 +105,12 @@ class AgencyAdminController {
         return get(code);
     }
 
-    private static Agency agency(AgencyForm f) {
+    static Agency agency(AgencyForm f) {
         return new Agency(f.code(), f.kind(), f.nameAz().strip(), f.nameEn(), f.nameRu(),
                 f.emails() == null ? List.of() : f.emails(), f.headEmail());
     }
 
-    private static void check(AgencyForm f, boolean isNew) {
+    static void check(AgencyForm f, boolean isNew) {
         List<FieldProblem> problems = new ArrayList<>();
         if (isNew && (f.code() == null || !CODE.matcher(f.code()).matches())) {
             problems.add(FieldProblem.of("code", "agency.badCode"));
