@@ -156,6 +156,13 @@ class AccessControlTest {
         row(rows, new Call("POST", "/api/admin/monitoring/actions",
                 "{\"action\":\"cancel\",\"taskIds\":[\"" + mchtTask + "\"],\"reason\":\"x\"}"),
                 401, 403, 403, 403, 0);
+        row(rows, new Call("GET", "/api/admin/plans/ACL/export.csv", null), 401, 403, 403, 403, 200);
+        row(rows, new Call("POST", "/api/admin/measures/1/amendments", "{\"title\":\"x\",\"reason\":\"x\"}"),
+                401, 403, 403, 403, 0);
+        row(rows, new Call("GET", "/admin/plans", null), 302, 0, 0, 0, 0);
+        row(rows, new Call("GET", "/admin/plans/import", null), 302, 0, 0, 0, 0);
+        row(rows, new Call("GET", "/admin/agencies", null), 302, 0, 0, 0, 0);
+        row(rows, new Call("GET", "/admin/users", null), 302, 0, 0, 0, 0);
         row(rows, new Call("GET", "/workspace", null), 302, 0, 0, 0, 0);
         row(rows, new Call("GET", "/api/openapi", null), 200, 200, 200, 200, 200);
         return rows.stream();
