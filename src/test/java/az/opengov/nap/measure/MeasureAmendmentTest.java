@@ -131,6 +131,12 @@ class MeasureAmendmentTest {
         assertThat(jdbc.sql("select amended_by from measure_amendment where measure_id = ?").param(measure.id())
                 .query(String.class).single()).isEqualTo("amend-admin");
 
+        // the plan's export shows the measure as amended
+        String exported = new String(imports.export(planCode, az.opengov.nap.plan.PlanExport.Format.CSV).content(),
+                StandardCharsets.UTF_8);
+        assertThat(exported).contains("Birinci tədbir (yeni redaksiya)", "Ədliyyə Nazirliyi")
+                .doesNotContain("Təhsil Nazirliyi");
+
         // the portal's history: date, what changed and why; never who
         String page = mvc.perform(get("/plans/{p}/measures/1.1", planCode).param("lang", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -166,6 +172,29 @@ class MeasureAmendmentTest {
         assertThat(open().stream().filter(w -> w.cycleNumber() == 2).map(WorkItem::agencyCode))
                 .containsExactlyInAnyOrder("MCHT", "EDU", "MILLI_MECLIS");
         assertThat(cycleNumbersWaiting()).containsExactlyInAnyOrder(3, 4);
+    }
+
+    @Test
+    void aNewCalendarLaysOutTheCyclesToComeAndIsAudited() {
+        execution.changeCalendar(planCode, new PlanCalendar(3, 20, 5, 10, 14, 30), "Rüblük hesabat", ADMIN);
+
+        // cycle 1 (the first half-year, opened) stays; the second half-year becomes two quarters, due 20 days after
+        List<ReportingCycle> laid = cycles.cycles(measure.id());
+        assertThat(laid).extracting(ReportingCycle::number).containsExactly(1, 2, 3);
+        assertThat(laid.get(0).periodEnd()).isEqualTo(LocalDate.of(2026, 6, 30));
+        assertThat(laid.get(1).periodStart()).isEqualTo(LocalDate.of(2026, 7, 1));
+        assertThat(laid.get(1).dueDate()).isEqualTo(LocalDate.of(2026, 10, 20));
+        assertThat(laid.get(2).periodEnd()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(laid.get(2).finalCycle()).isTrue();
+        assertThat(cycleNumbersWaiting()).containsExactlyInAnyOrder(2, 3);
+        assertThat(openAgencies()).containsExactlyInAnyOrder("MCHT", "EDU", "MILLI_MECLIS");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'PLAN_CALENDAR_CHANGED' and target_id = ?")
+                .param(planCode).query(Long.class).single()).isEqualTo(1);
+
+        at("2026-10-01T08:00:00");
+        EngineJobs.runDue(management, measure.processInstanceId());
+        assertThat(open().stream().filter(w -> w.cycleNumber() == 2).map(WorkItem::agencyCode))
+                .containsExactlyInAnyOrder("MCHT", "EDU", "MILLI_MECLIS");
     }
 
     @Test
