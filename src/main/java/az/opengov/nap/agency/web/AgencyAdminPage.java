@@ -8,6 +8,7 @@ import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.security.UserDirectory;
 import az.opengov.nap.shared.Messages;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.web.AdministrationPage;
 import az.opengov.nap.shared.web.PageProblems;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * as the registry's JSON API.
  */
 @Controller
+@AdministrationPage
 @RequestMapping("/admin/agencies")
 class AgencyAdminPage {
 

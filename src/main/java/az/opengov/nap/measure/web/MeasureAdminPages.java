@@ -14,6 +14,7 @@ import az.opengov.nap.shared.Clock;
 import az.opengov.nap.shared.FieldProblem;
 import az.opengov.nap.shared.Messages;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.web.AdministrationPage;
 import az.opengov.nap.shared.web.PageProblems;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * is named in the user's language and nothing changes.
  */
 @Controller
+@AdministrationPage
 class MeasureAdminPages {
 
     private final MeasureExecutionService execution;

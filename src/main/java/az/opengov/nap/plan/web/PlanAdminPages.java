@@ -10,6 +10,7 @@ import az.opengov.nap.plan.PlanService;
 import az.opengov.nap.shared.FieldProblem;
 import az.opengov.nap.shared.Messages;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.web.AdministrationPage;
 import az.opengov.nap.shared.web.PageProblems;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
@@ -39,6 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@value #TOKEN_MINUTES} minutes), and only confirming with the token imports it.
  */
 @Controller
+@AdministrationPage
 @RequestMapping("/admin/plans")
 class PlanAdminPages {
 

@@ -7,6 +7,7 @@ import az.opengov.nap.security.UserAdminService.UserChange;
 import az.opengov.nap.security.UserDirectory;
 import az.opengov.nap.shared.Messages;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.web.AdministrationPage;
 import az.opengov.nap.shared.web.PageProblems;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@link UserAdminService}, which checks, audits and applies the password policy.
  */
 @Controller
+@AdministrationPage
 @RequestMapping("/admin/users")
 class UserAdminPage {
 

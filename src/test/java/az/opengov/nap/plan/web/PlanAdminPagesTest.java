@@ -213,6 +213,11 @@ class PlanAdminPagesTest {
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type",
                         org.hamcrest.Matchers.startsWith("application/vnd.openxmlformats")));
         mvc.perform(get("/api/admin/plans/NO-SUCH-PLAN/export.csv").with(ADMIN)).andExpect(status().isNotFound());
+        // a page for something that does not exist is the error page, in the reader's language
+        mvc.perform(get("/admin/plans/NO-SUCH-PLAN").param("lang", "en").with(ADMIN))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"error-detail\"")))
+                .andExpect(content().contentTypeCompatibleWith("text/html"));
     }
 
     @Test

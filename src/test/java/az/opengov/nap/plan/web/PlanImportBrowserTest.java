@@ -78,7 +78,7 @@ class PlanImportBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser.manage().window().setSize(new Dimension(1280, 1400));
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         Files.createDirectories(SHOTS);
     }
@@ -158,7 +158,9 @@ class PlanImportBrowserTest {
     }
 
     private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        new org.openqa.selenium.interactions.Actions(browser).scrollToElement(element).perform();
+        element.click();
     }
 
     private void type(String id, String value) {
