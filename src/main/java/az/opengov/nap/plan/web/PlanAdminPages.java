@@ -74,6 +74,15 @@ class PlanAdminPages {
     record PlanRow(Plan plan, int measures) {
     }
 
+    /** A measure of the preview with its organisations as the file names them. */
+    record PreviewRow(int row, String printedCode, String title, String period, String executors,
+                      String recommended) {
+    }
+
+    private static String names(List<String> codes, Map<String, String> names) {
+        return String.join("; ", codes.stream().map(c -> names.getOrDefault(c, c)).toList());
+    }
+
     @GetMapping
     String list(Model model) {
         model.addAttribute("plans", plans.plans().stream()
@@ -111,6 +120,14 @@ class PlanAdminPages {
                 principal.getName());
         ImportPreview preview = imports.preview(request);
         model.addAttribute("preview", preview);
+        // the organisations as the file names them, for the preview's rows (which carry agency codes)
+        Map<String, String> names = new java.util.HashMap<>();
+        preview.organisations().stream().filter(o -> o.agencyCode() != null)
+                .forEach(o -> names.putIfAbsent(o.agencyCode(), o.name()));
+        model.addAttribute("rows", preview.measuresToCreate().stream()
+                .map(m -> new PreviewRow(m.row(), m.printedCode(), m.title(), m.period(), names(m.executors(), names),
+                        names(m.recommended(), names)))
+                .toList());
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("problems", PageProblems.lines(preview.problems(), messages));
         if (preview.valid()) {

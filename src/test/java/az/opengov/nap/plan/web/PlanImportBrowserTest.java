@@ -125,7 +125,8 @@ class PlanImportBrowserTest {
         assertThat(browser.findElement(By.id("preview-summary")).getText())
                 .contains("Plan BROWSER-PLAN: 2 sections, 2 new measures");
         assertThat(browser.findElement(By.id("preview-measures")).getText())
-                .contains("Elektron xidmətlərin genişləndirilməsi", "Açıq məlumatların dərci", "MCHT");
+                .contains("Elektron xidmətlərin genişləndirilməsi", "Açıq məlumatların dərci",
+                        "Rabitə və Yüksək Texnologiyalar Nazirliyi; Təhsil Nazirliyi", "Milli Məclis");
         assertThat(plans.findPlan("BROWSER-PLAN")).as("nothing before the confirmation").isEmpty();
         shot("admin-import-3-preview");
         click(By.id("confirm"));
