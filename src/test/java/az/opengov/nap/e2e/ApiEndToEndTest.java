@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -97,9 +98,9 @@ class ApiEndToEndTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("E2E:1.2").count()).isEqualTo(1);
 
         EngineJobs.runDue(management, e2eInstance());
-        JsonNode tasks = get("e2e-mcht", "/api/tasks");
-        assertThat(tasks.path("total").asLong()).isEqualTo(1);
-        JsonNode task = tasks.path("items").get(0);
+        List<JsonNode> tasks = e2eTasks("e2e-mcht");
+        assertThat(tasks).hasSize(1);
+        JsonNode task = tasks.get(0);
         String taskId = task.path("taskId").asText();
         assertThat(task.path("measureCode").asText()).isEqualTo("1.2");
         assertThat(task.path("kind").asText()).isEqualTo("REPORT");
@@ -121,7 +122,7 @@ class ApiEndToEndTest {
         assertThat(problem.path("errors").findValuesAsText("field"))
                 .contains("whatWasDone", "indicatorValues", "evidenceLinks");
         assertThat(problem.path("detail").asText()).contains("düzgün");
-        assertThat(get("e2e-mcht", "/api/tasks").path("total").asLong()).isEqualTo(1);
+        assertThat(e2eTasks("e2e-mcht")).hasSize(1);
 
         // save a draft, then submit it
         assertThat(exchange("e2e-mcht", HttpMethod.PUT, "/api/tasks/" + taskId + "/draft", report("Birinci versiya"))
@@ -130,7 +131,7 @@ class ApiEndToEndTest {
                 null);
         assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(submitted.getBody()).path("status").asText()).isEqualTo("SUBMITTED");
-        assertThat(get("e2e-mcht", "/api/tasks").path("total").asLong()).isZero();
+        assertThat(e2eTasks("e2e-mcht")).isEmpty();
 
         // the commission's queue; a return needs a comment
         String reviewTask = reviewTask();
@@ -149,7 +150,7 @@ class ApiEndToEndTest {
                 Map.of("decision", "APPROVED")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
         // back at the agency, marked returned, with the reviewer's comment in its history
-        JsonNode again = get("e2e-mcht", "/api/tasks").path("items").get(0);
+        JsonNode again = e2eTasks("e2e-mcht").get(0);
         assertThat(again.path("returned").asBoolean()).isTrue();
         String revisionTask = again.path("taskId").asText();
         JsonNode detail = get("e2e-mcht", "/api/tasks/" + revisionTask);
@@ -212,6 +213,19 @@ class ApiEndToEndTest {
         headers.setBasicAuth("e2e-admin", PASSWORD);
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return http.exchange("/api/admin/plans/import", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    /** The user's open tasks of this test's plan: other classes sharing the context may leave tasks of their own. */
+    private List<JsonNode> e2eTasks(String user) throws Exception {
+        JsonNode page = get(user, "/api/tasks?size=200");
+        assertThat(page.path("total").asLong()).isLessThanOrEqualTo(200);
+        List<JsonNode> mine = new java.util.ArrayList<>();
+        page.path("items").forEach(item -> {
+            if ("E2E".equals(item.path("planCode").asText())) {
+                mine.add(item);
+            }
+        });
+        return mine;
     }
 
     private JsonNode get(String user, String path) throws Exception {
