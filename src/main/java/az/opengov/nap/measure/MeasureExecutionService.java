@@ -147,6 +147,18 @@ public class MeasureExecutionService {
         return reports.current(item.measureId(), item.cycleNumber(), item.agencyCode()).orElseThrow().id();
     }
 
+    /**
+     * Submits as {@link #submit(String, ReportContent, AppUser)} and keeps the result under the client's idempotency
+     * key in the same transaction, so that a retry with the key finds it (see
+     * {@link ReportingService#previousSubmission}).
+     */
+    @Transactional
+    public long submit(String taskId, ReportContent content, AppUser user, String idempotencyKey, String fingerprint) {
+        long reportId = submit(taskId, content, user);
+        reports.rememberSubmission(user.username(), idempotencyKey, fingerprint, taskId, reportId);
+        return reportId;
+    }
+
     /** The agency's open report task, for someone of that agency who may change it (add evidence, edit). */
     public WorkItem editableReportTask(String taskId, AppUser user) {
         return reportTask(taskId, user);

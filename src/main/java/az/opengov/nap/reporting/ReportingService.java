@@ -22,10 +22,12 @@ public class ReportingService {
 
     private final ReportRepository reports;
     private final FormDefinitions forms;
+    private final SubmissionKeys submissionKeys;
 
-    ReportingService(ReportRepository reports, FormDefinitions forms) {
+    ReportingService(ReportRepository reports, FormDefinitions forms, SubmissionKeys submissionKeys) {
         this.reports = reports;
         this.forms = forms;
+        this.submissionKeys = submissionKeys;
     }
 
     public ProgressReport get(long id) {
@@ -88,6 +90,60 @@ public class ReportingService {
             throw NapException.conflict("error.concurrentChange");
         }
         return draft.id();
+    }
+
+    /** What an idempotency key may look like: 8 to 100 letters, digits and {@code . _ : -} (a UUID fits). */
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+
+    /** Refuses a malformed idempotency key with {@code 400}. */
+    public static String checkIdempotencyKey(String key) {
+        if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new NapException(org.springframework.http.HttpStatus.BAD_REQUEST, "error.idempotency.malformed");
+        }
+        return key;
+    }
+
+    /** A fingerprint of a submission: the task and the content sent, so that a reused key with other content shows. */
+    public static String fingerprint(String taskId, ReportContent content) {
+        Map<String, Object> values = new java.util.TreeMap<>();
+        if (content != null) {
+            content.asFormValues().forEach((k, v) -> values.put(k, v == null ? "" : v.toString()));
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((taskId + "\n" + values).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The first result of a submission made earlier with this user's key: its report id and the status it was
+     * answered with. A key used before for another task or other content is refused ({@code 422}).
+     */
+    public Optional<SubmittedOnce> previousSubmission(String username, String key, String fingerprint) {
+        return submissionKeys.find(username, key).map(s -> {
+            if (!s.fingerprint().equals(fingerprint)) {
+                throw new NapException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+                        "error.idempotency.mismatch");
+            }
+            return new SubmittedOnce(s.reportId(), s.status());
+        });
+    }
+
+    /**
+     * Keeps the result of a submission under the user's key, in the submission's own transaction: both are durable
+     * together or not at all. A second node that inserted the same key first makes this fail with a conflict.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void rememberSubmission(String username, String key, String fingerprint, String taskId, long reportId) {
+        submissionKeys.insert(username, key, new SubmissionKeys.Submission(fingerprint, taskId, reportId,
+                get(reportId).status().name()), Clock.now());
+    }
+
+    /** A submission's first answer. */
+    public record SubmittedOnce(long reportId, String status) {
     }
 
     /** Every problem that stops this content from being submitted, all at once. */

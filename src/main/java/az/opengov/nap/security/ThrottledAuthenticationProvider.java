@@ -39,7 +39,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         if (!wait.isZero()) {
             throw new TooManyAttempts(wait);
         }
-        return passwords.authenticate(authentication);
+        try {
+            return passwords.authenticate(authentication);
+        } catch (org.springframework.security.authentication.InternalAuthenticationServiceException e) {
+            // the database away is not a wrong password: no 401, no failed attempt counted; the outermost filter
+            // answers 503 (see DatabaseUnavailableFilter)
+            if (az.opengov.nap.shared.TransientFailure.unavailable(e)) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("database unavailable at sign-in",
+                        e.getCause());
+            }
+            throw e;
+        }
     }
 
     @Override

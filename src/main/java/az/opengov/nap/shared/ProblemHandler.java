@@ -75,6 +75,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        NapException passing = TransientFailure.of(e).orElse(null);
+        if (passing != null) {
+            // a lost race (409) or the database away (503, retry later): nobody's bug, no stack trace in the log
+            log.info("Transient failure answered {}: {}", passing.status().value(), e.toString());
+            return passing.status() == HttpStatus.SERVICE_UNAVAILABLE
+                    ? ResponseEntity.status(passing.status())
+                            .header("Retry-After", String.valueOf(TransientFailure.RETRY_AFTER_SECONDS))
+                            .body(problem(passing))
+                    : nap(passing);
+        }
         log.error("Unexpected error", e);
         return nap(new NapException(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected"));
     }

@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -105,10 +107,41 @@ class TaskApiController {
     }
 
     @PostMapping("/{taskId}/submit")
-    @Operation(summary = "Submit the report for review: the content sent, or else the saved draft")
-    Submitted submit(@PathVariable String taskId, @RequestBody(required = false) ReportContent content) {
-        long id = execution.submit(taskId, content, users.current());
-        return new Submitted(id, reports.get(id).status().name());
+    @Operation(summary = "Submit the report for review: the content sent, or else the saved draft. With an "
+            + "Idempotency-Key header a retry returns the first result (header Idempotent-Replayed: true); the same "
+            + "key with other content is refused (422), a malformed key too (400)")
+    ResponseEntity<Submitted> submit(@PathVariable String taskId,
+                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                     @RequestBody(required = false) ReportContent content) {
+        AppUser me = users.current();
+        if (key == null) {
+            long id = execution.submit(taskId, content, me);
+            return ResponseEntity.ok(new Submitted(id, reports.get(id).status().name()));
+        }
+        ReportingService.checkIdempotencyKey(key);
+        String fingerprint = ReportingService.fingerprint(taskId, content);
+        var first = reports.previousSubmission(me.username(), key, fingerprint);
+        if (first.isPresent()) {
+            return replayed(first.get());
+        }
+        try {
+            long id = execution.submit(taskId, content, me, key, fingerprint);
+            return ResponseEntity.ok(new Submitted(id, reports.get(id).status().name()));
+        } catch (RuntimeException e) {
+            // a retry that raced its first attempt lost: the first attempt's answer, now committed
+            var raced = reports.previousSubmission(me.username(), key, fingerprint);
+            if (raced.isPresent()) {
+                return replayed(raced.get());
+            }
+            throw e;
+        }
+    }
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static ResponseEntity<Submitted> replayed(ReportingService.SubmittedOnce first) {
+        return ResponseEntity.ok().header("Idempotent-Replayed", "true")
+                .body(new Submitted(first.reportId(), first.status()));
     }
 
     private TaskRow row(WorkItem w) {

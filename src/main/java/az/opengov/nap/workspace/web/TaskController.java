@@ -97,21 +97,47 @@ class TaskController {
         WorkItem item = execution.task(taskId, me);
         model.addAttribute("page", workspace.page(item, me));
         model.addAttribute("fields", forms.fields(FormDefinitions.PROGRESS_REPORT));
+        model.addAttribute("submissionKey", java.util.UUID.randomUUID().toString());
         return "workspace/confirm";
     }
 
+    /**
+     * Sends the confirmed report. The confirmation page carries a one-time token: a second click or a resent form
+     * with the same token is answered like the first, and submits nothing more.
+     */
     @PostMapping("/submit")
-    String submit(@PathVariable String taskId, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
+    String submit(@PathVariable String taskId, @RequestParam(required = false) String submissionKey, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
         AppUser me = users.current();
+        String key = submissionKey == null || submissionKey.isBlank() ? null
+                : ReportingService.checkIdempotencyKey(submissionKey);
+        String fingerprint = ReportingService.fingerprint(taskId, null);
+        if (key != null && reports.previousSubmission(me.username(), key, fingerprint).isPresent()) {
+            return submitted(taskId, redirect);
+        }
         WorkItem item = execution.editableReportTask(taskId, me);
         ReportContent draft = reports.current(item.measureId(), item.cycleNumber(), item.agencyCode())
                 .map(r -> r.content()).orElse(ReportContent.EMPTY);
         try {
-            execution.submit(taskId, draft, me);
-        } catch (NapException e) {
-            return failed(taskId, me, e, draft.asFormValues(), model, response);
+            if (key == null) {
+                execution.submit(taskId, draft, me);
+            } else {
+                execution.submit(taskId, draft, me, key, fingerprint);
+            }
+        } catch (RuntimeException e) {
+            // the same form sent twice at once: the first one's answer, once committed
+            if (key != null && reports.previousSubmission(me.username(), key, fingerprint).isPresent()) {
+                return submitted(taskId, redirect);
+            }
+            if (e instanceof NapException nap) {
+                return failed(taskId, me, nap, draft.asFormValues(), model, response);
+            }
+            throw e;
         }
+        return submitted(taskId, redirect);
+    }
+
+    private static String submitted(String taskId, RedirectAttributes redirect) {
         redirect.addFlashAttribute("notice", "notice.submitted");
         return "redirect:/workspace/tasks/" + taskId;
     }

@@ -59,6 +59,16 @@ class WorkspaceErrors {
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletResponse response) {
+        NapException passing = az.opengov.nap.shared.TransientFailure.of(e).orElse(null);
+        if (passing != null) {
+            // someone else acted first (409), or the database is away for a moment (503): said plainly
+            log.info("Transient failure on a workspace page, answered {}: {}", passing.status().value(), e.toString());
+            if (passing.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+                response.setHeader("Retry-After",
+                        String.valueOf(az.opengov.nap.shared.TransientFailure.RETRY_AFTER_SECONDS));
+            }
+            return page(passing.status(), messages.text(passing.messageKey()), model, response);
+        }
         log.error("Unexpected error on a workspace page", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, messages.text("error.unexpected"), model, response);
     }
