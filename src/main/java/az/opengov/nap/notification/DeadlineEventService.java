@@ -1,5 +1,6 @@
 package az.opengov.nap.notification;
 
+import az.opengov.nap.shared.BusinessDays;
 import az.opengov.nap.shared.Clock;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -37,9 +38,10 @@ public class DeadlineEventService {
     }
 
     /**
-     * An escalation: the days overdue are counted from the due date, not from timer firings, and the sequence is the
-     * escalation's place in the calendar (1 at due, 2 after {@code everyDays} more...), so a late or repeated firing
-     * cannot invent escalations.
+     * An escalation: the sequence is the escalation's place in the calendar (1 the day after due, 2 after
+     * {@code everyDays} more...), so a late or repeated firing (a restart after downtime, a second node) cannot invent
+     * escalations; how late the report is counts in working days from the due date (Monday to Friday, see
+     * {@link BusinessDays}), at least one, never in timer firings.
      */
     @Transactional
     public Optional<DeadlineReached> escalate(long measureId, int cycle, String agencyCode, LocalDate dueDate,
@@ -49,8 +51,9 @@ public class DeadlineEventService {
             return Optional.empty();
         }
         int sequence = (int) ((overdue - 1) / everyDays) + 1;
+        long workingDays = Math.max(1, BusinessDays.between(dueDate, Clock.today()));
         return record(new DeadlineReached(measureId, cycle, agencyCode, DeadlineKind.ESCALATION, dueDate,
-                (int) overdue, sequence));
+                (int) workingDays, sequence));
     }
 
     public List<DeadlineReached> events(long measureId) {

@@ -188,12 +188,12 @@ class NotificationFlowTest {
                 "aciq-hokumet@edu.demo.opengov.example", EDU_USER);
         deliverAll();
         Mails.Received first = mail(MCHT_USER, "Overdue").orElseThrow();
-        assertThat(first.subject()).isEqualTo("Overdue: report on measure 1.1 is 1 days late");
-        assertThat(first.text()).contains("Overdue: 1 days", "Due: 15.07.2026, 23:59 (Baku time)",
+        assertThat(first.subject()).isEqualTo("Overdue: report on measure 1.1 is 1 working days late");
+        assertThat(first.text()).contains("Overdue: 1 working days", "Due: 15.07.2026, 23:59 (Baku time)",
                 "https://nap.example.az/workspace/tasks/" + task("MCHT").taskId());
-        assertThat(mail(EDU_USER, "Просрочка").orElseThrow().text()).contains("просрочен на 1 дн.");
+        assertThat(mail(EDU_USER, "Просрочка").orElseThrow().text()).contains("просрочен на 1 раб. дн.");
 
-        at("2026-07-23T05:00:00"); // seven days later: the second, to the head and the administrators too
+        at("2026-07-23T05:00:00"); // seven days later (six working days late): the second, to the head and the administrators too
         EngineJobs.runDue(management);
         EngineJobs.runDue(management);
         List<OutboxMessage> second = rows("ESCALATION").stream().filter(m -> m.dedupKey().endsWith("|2")).toList();
@@ -201,10 +201,10 @@ class NotificationFlowTest {
                 ADMIN, MCHT_USER, EDU_USER);
         deliverAll();
         assertThat(mail(MCHT_HEAD, "1.1").orElseThrow().subject())
-                .isEqualTo("Gecikmə: tədbir 1.1 üzrə hesabat 8 gündür gecikir");
+                .isEqualTo("Gecikmə: tədbir 1.1 üzrə hesabat 6 iş günüdür gecikir");
         // the administrator gets one per overdue agency, in English
         assertThat(mailsTo(ADMIN)).extracting(Mails.Received::subject)
-                .containsOnly("Overdue: report on measure 1.1 is 8 days late").hasSize(2);
+                .containsOnly("Overdue: report on measure 1.1 is 6 working days late").hasSize(2);
 
         // the invited body is never escalated, even when its window closes
         at("2026-08-15T05:00:00");
