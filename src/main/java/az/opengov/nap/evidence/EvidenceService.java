@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Evidence files of progress reports. A file is accepted when its bytes are one of the accepted types (PDF, DOCX,
@@ -28,6 +30,8 @@ public class EvidenceService {
 
     public static final String FIELD = "file";
     static final int MAX_NAME = 200;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvidenceService.class);
 
     private final EvidenceRepository files;
     private final EvidenceProperties properties;
@@ -67,7 +71,10 @@ public class EvidenceService {
         String sha = sha256(bytes);
         long id = files.insert(measureId, cycle, agencyCode, name, type.contentType, bytes.length, sha,
                 visibility == null ? EvidenceVisibility.INTERNAL : visibility, user, Clock.now());
-        write(sha, bytes);
+        if (write(sha, bytes)) {
+            // the bytes are new: if the transaction (the upload, or the submission around it) rolls back, they go too
+            afterCompletion(false, () -> removeIfUnused(sha));
+        }
         return get(id);
     }
 
@@ -104,15 +111,42 @@ public class EvidenceService {
         }
     }
 
+    /** Removes a file's row; its bytes go once the removal is committed and no other row holds the same bytes. */
     @Transactional
     public void delete(EvidenceFile file) {
         files.delete(file.id());
-        if (files.countBySha(file.sha256()) == 0) {
-            try {
-                Files.deleteIfExists(path(file.sha256()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        afterCompletion(true, () -> removeIfUnused(file.sha256()));
+    }
+
+    /**
+     * Runs {@code action} once the current transaction has committed ({@code onCommit}) or rolled back (otherwise);
+     * at once when there is no transaction and it should happen on commit.
+     */
+    private static void afterCompletion(boolean onCommit, Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (onCommit) {
+                action.run();
             }
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if ((status == STATUS_COMMITTED) == onCommit) {
+                    action.run();
+                }
+            }
+        });
+    }
+
+    /** Deletes stored bytes no row refers to (after a rollback or a committed removal); a failure is only logged. */
+    private void removeIfUnused(String sha) {
+        try {
+            if (files.countBySha(sha) == 0) {
+                Files.deleteIfExists(path(sha));
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Evidence bytes {} could not be removed: {}", sha, e.toString());
         }
     }
 
@@ -133,16 +167,18 @@ public class EvidenceService {
         return name;
     }
 
-    private void write(String sha, byte[] bytes) {
+    /** Writes the bytes under their checksum; @return whether they were new. */
+    private boolean write(String sha, byte[] bytes) {
         Path target = path(sha);
         try {
             if (Files.exists(target)) {
-                return;
+                return false;
             }
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), sha, ".part");
             Files.write(temp, bytes);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store evidence " + sha, e);
         }
