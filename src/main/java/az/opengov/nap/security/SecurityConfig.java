@@ -72,6 +72,23 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The actuator for monitoring systems: HTTP Basic as an administrator, no session (a Prometheus scraper signs in on
+     * every scrape); the health status is public, its details are for administrators.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/actuator/**"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
     /** Camunda's webapps send their own Content-Security-Policy (with nonces); ours would break them. */
     @Bean
     @Order(2)

@@ -165,6 +165,9 @@ class AccessControlTest {
         row(rows, new Call("GET", "/admin/users", null), 302, 0, 0, 0, 0);
         row(rows, new Call("GET", "/workspace", null), 302, 0, 0, 0, 0);
         row(rows, new Call("GET", "/api/openapi", null), 200, 200, 200, 200, 200);
+        // operations: the health status for anyone (load balancers), metrics for administrators (HTTP Basic)
+        row(rows, new Call("GET", "/actuator/health", null), 200, 200, 200, 200, 200);
+        row(rows, new Call("GET", "/actuator/prometheus", null), 401, 403, 403, 403, 200);
         return rows.stream();
     }
 
