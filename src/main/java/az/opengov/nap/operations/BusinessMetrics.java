@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.HistoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +41,7 @@ class BusinessMetrics {
     private static final Logger log = LoggerFactory.getLogger(BusinessMetrics.class);
 
     private final JdbcClient jdbc;
-    private final RuntimeService runtime;
+    private final HistoryService history;
     private final ManagementService management;
     private final ReportingService reports;
     private final OperationsProperties properties;
@@ -56,10 +56,10 @@ class BusinessMetrics {
     private final Timer reviewApproved;
     private final Timer reviewReturned;
 
-    BusinessMetrics(MeterRegistry registry, JdbcClient jdbc, RuntimeService runtime, ManagementService management,
+    BusinessMetrics(MeterRegistry registry, JdbcClient jdbc, HistoryService history, ManagementService management,
                     ReportingService reports, OperationsProperties properties) {
         this.jdbc = jdbc;
-        this.runtime = runtime;
+        this.history = history;
         this.management = management;
         this.reports = reports;
         this.properties = properties;
@@ -148,7 +148,7 @@ class BusinessMetrics {
                     });
             // what is no longer there (an agency with no open task left) reads 0
             values.forEach((key, value) -> value.set(seen.getOrDefault(key, 0L)));
-            return new Snapshot(Instant.now(), runtime.createIncidentQuery().count(),
+            return new Snapshot(Instant.now(), history.createHistoricIncidentQuery().open().count(),
                     management.createJobQuery().noRetriesLeft().count());
         } catch (RuntimeException e) {
             // the database away: the gauges keep their last figures, and the health endpoint says why

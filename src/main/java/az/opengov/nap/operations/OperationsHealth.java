@@ -6,7 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
@@ -69,12 +69,12 @@ class OperationsHealth {
     }
 
     @Bean
-    HealthIndicator jobExecutorHealthIndicator(ProcessEngineConfigurationImpl engine, RuntimeService runtime,
+    HealthIndicator jobExecutorHealthIndicator(ProcessEngineConfigurationImpl engine, HistoryService history,
                                                ManagementService management,
                                                @Value("${camunda.bpm.job-execution.enabled:true}") boolean enabled) {
         return () -> {
             boolean active = engine.getJobExecutor() != null && engine.getJobExecutor().isActive();
-            long incidents = runtime.createIncidentQuery().count();
+            long incidents = history.createHistoricIncidentQuery().open().count();
             long failedJobs = management.createJobQuery().noRetriesLeft().count();
             long locked = management.createJobQuery().active().count();
             Status status = enabled && !active ? Status.DOWN : incidents > 0 ? WARN : Status.UP;

@@ -38,6 +38,10 @@ class OperationsTest {
     JdbcClient jdbc;
     @Autowired
     BusinessMetrics metrics;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
 
     @BeforeEach
     void users() {
@@ -84,6 +88,45 @@ class OperationsTest {
             assertThat(outbox.path("details").path("pending").asLong()).isGreaterThanOrEqualTo(3);
         } finally {
             jdbc.sql("delete from mail_outbox where dedup_key like 'ops-test-%'").update();
+        }
+    }
+
+    /**
+     * Promise 8: a job that keeps failing becomes an incident, on the health endpoint and as a metric at the next
+     * refresh. A one-task process deployed here stands for any failing step (mail, publication).
+     */
+    @Test
+    void aJobThatKeepsFailingBecomesAnIncidentAndAMetric() {
+        String deployment = repository.createDeployment().name("failure-visibility")
+                .addModelInstance("FailureVisibility.bpmn", org.camunda.bpm.model.bpmn.Bpmn
+                        .createExecutableProcess("FailureVisibility").camundaHistoryTimeToLive(1)
+                        .startEvent("Start_Failure")
+                        .serviceTask("Task_AlwaysFails").name("Always fails").camundaAsyncBefore()
+                        .camundaExpression("${undefinedBean.fail()}")
+                        .endEvent("End_Failure").done())
+                .deploy().getId();
+        try {
+            long before = metrics.refresh().incidents();
+            String instance = engine.getRuntimeService().startProcessInstanceByKey("FailureVisibility").getId();
+            for (int attempt = 0; attempt < 3; attempt++) {
+                var job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+                try {
+                    engine.getManagementService().executeJob(job.getId());
+                } catch (RuntimeException expected) {
+                    // the failure is recorded on the job: retries go down, the last one raises an incident
+                }
+            }
+            assertThat(metrics.refresh().incidents()).isEqualTo(before + 1);
+            String scrape = http.withBasicAuth("ops-admin", PASSWORD).getForObject("/actuator/prometheus",
+                    String.class);
+            assertThat(scrape).contains("nap_engine_incidents " + (before + 1) + ".0",
+                    "nap_engine_failed_jobs " + (before + 1) + ".0");
+            JsonNode jobs = http.withBasicAuth("ops-admin", PASSWORD).getForObject("/actuator/health", JsonNode.class)
+                    .path("components").path("jobExecutor");
+            assertThat(jobs.path("status").asText()).isEqualTo("WARN");
+            assertThat(jobs.path("details").path("incidents").asLong()).isEqualTo(before + 1);
+        } finally {
+            repository.deleteDeployment(deployment, true);
         }
     }
 
