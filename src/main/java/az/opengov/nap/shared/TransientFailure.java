@@ -44,6 +44,14 @@ public final class TransientFailure {
                     || t instanceof java.net.ConnectException) {
                 return true;
             }
+            // a rollback that failed on the broken connection hides the failure that caused it
+            if (t instanceof org.springframework.transaction.TransactionSystemException tse
+                    && tse.getApplicationException() != null && unavailable(tse.getApplicationException())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+                return true; // the pool's answer for a connection the server dropped
+            }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 // 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now
