@@ -47,7 +47,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * measures, the first cycle's tasks); several clients submit reports through both nodes, node B is killed with
  * SIGKILL half-way and started again; the commission approves the reports while the database connection is cut for
  * 15 s (a TCP proxy between the nodes and PostgreSQL). Then the database and the mailbox are checked: every task done
- * once, every report and publication once, every mail once, no stale job lock, no incident. Last, a bounded soak of
+ * once, every report and publication once, every outbox mail once (delivered at least once: a kill or cut between
+ * the SMTP answer and recording SENT repeats that message), no stale job lock, no incident. Last, a bounded soak of
  * mixed readers and writers prints errors and p95 per window. Figures go to stdout and target/cluster-it/.
  */
 @ExtendWith(PostgresSuite.Condition.class)
@@ -153,7 +154,7 @@ class ClusterIT {
         List<String[]> reviews = rows("select task_id, agency_code from work_item where state = 'OPEN' and kind = 'REVIEW'"
                 + " and agency_code not in " + OTHERS + " order by task_id");
         AtomicInteger approved = new AtomicInteger();
-        AtomicLong cutAt = new AtomicLong();
+        AtomicLong restoredAt = new AtomicLong();
         AtomicLong recoveredAt = new AtomicLong();
         Thread cutter = new Thread(() -> {
             try {
@@ -161,10 +162,10 @@ class ClusterIT {
                     Thread.sleep(50);
                 }
                 log("database cut after %d approvals", approved.get());
-                cutAt.set(System.nanoTime());
                 proxy.cut();
                 Thread.sleep(15_000);
                 proxy.restore();
+                restoredAt.set(System.nanoTime());
                 log("database back");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -176,13 +177,14 @@ class ClusterIT {
             call(i, "POST", "/api/reviews/" + t[0] + "/decision",
                     "{\"decision\":\"APPROVED\",\"completionLevel\":\"SUBSTANTIAL\"}", "reviewer", DEMO_PASSWORD, null,
                     204);
-            if (approved.incrementAndGet() > 0 && proxy != null && cutAt.get() > 0 && recoveredAt.get() == 0) {
+            approved.incrementAndGet();
+            if (restoredAt.get() > 0) {
                 recoveredAt.compareAndSet(0, System.nanoTime());
             }
         });
         cutter.join();
-        log("approved %d; during the cut %d answers were 503; first success %d s after the cut began",
-                reviews.size(), count("503") - before503, (recoveredAt.get() - cutAt.get()) / 1_000_000_000L);
+        log("approved %d; during the 15 s cut %d answers were 503; first success %d ms after the database was back",
+                reviews.size(), count("503") - before503, (recoveredAt.get() - restoredAt.get()) / 1_000_000L);
 
         // 3. the engine and the outbox settle: publication jobs run, mail goes out (B's locks expire first)
         awaitCount("select count(*) from publication p join progress_report r on r.id = p.report_id"
@@ -222,8 +224,11 @@ class ClusterIT {
         long duplicates = received.values().stream().filter(n -> n > 1).count();
         log("mail: %d sent by the outbox, %d received, %d received twice", sent, mail.getReceivedMessages().length,
                 duplicates);
+        // every mail of the outbox arrived; SMTP has no two-phase commit, so a node killed (or cut from the database)
+        // after the server took a message and before it recorded SENT sends that message again: at most the batches
+        // in flight, each copy with the same X-NAP-Outbox-Key for the receiver to recognise
         assertThat(received).hasSize((int) sent);
-        assertThat(duplicates).isZero();
+        assertThat(duplicates).isLessThanOrEqualTo(2L * 50);
         log("answers: %s; whole run %d s", new java.util.TreeMap<>(Map.copyOf(
                 answers.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                         e -> e.getValue().get())))), seconds(started));
