@@ -3,6 +3,7 @@ package az.opengov.nap.monitoring.web;
 import az.opengov.nap.monitoring.MonitoringService;
 import az.opengov.nap.security.UserDirectory;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.web.AdministrationPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** {@code /admin/incidents}: failed engine jobs and undeliverable mail, each with a retry; Cockpit for the rest. */
 @Controller
+@AdministrationPage
 @RequestMapping("/admin/incidents")
 class IncidentsPage {
 

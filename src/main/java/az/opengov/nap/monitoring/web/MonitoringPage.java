@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import az.opengov.nap.shared.web.AdministrationPage;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * filtered and sorted rows with their actions; an agency's and a measure's record.
  */
 @Controller
+@AdministrationPage
 @RequestMapping("/admin/monitoring")
 class MonitoringPage {
 
