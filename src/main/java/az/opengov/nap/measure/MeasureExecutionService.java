@@ -502,11 +502,13 @@ public class MeasureExecutionService {
         return NapException.forbidden();
     }
 
-    private static WorkItem open(WorkItem item) {
-        if (!"OPEN".equals(item.state())) {
+    /** The task, still open, locked for this transaction: of two people acting on it at once, the second is told. */
+    private WorkItem open(WorkItem item) {
+        WorkItem current = worklist.lock(item.taskId()).orElse(item);
+        if (!"OPEN".equals(current.state())) {
             throw NapException.conflict("error.task.closed");
         }
-        return item;
+        return current;
     }
 
     private Measure running(long measureId) {

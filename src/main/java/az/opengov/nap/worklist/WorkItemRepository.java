@@ -47,6 +47,11 @@ class WorkItemRepository {
         return jdbc.sql("select * from work_item where task_id = ?").param(taskId).query((rs, n) -> map(rs)).optional();
     }
 
+    Optional<WorkItem> findForUpdate(String taskId) {
+        return jdbc.sql("select * from work_item where task_id = ? for update").param(taskId).query((rs, n) -> map(rs))
+                .optional();
+    }
+
     List<WorkItem> open(Collection<String> groups, int offset, int limit) {
         return jdbc.sql("""
                 select * from work_item where state = 'OPEN' and candidate_group in (:groups)

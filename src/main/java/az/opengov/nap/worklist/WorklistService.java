@@ -27,6 +27,14 @@ public class WorklistService {
         return items.find(taskId);
     }
 
+    /**
+     * The task as it is once no one else is acting on it: its row stays locked until the caller's transaction ends, so
+     * that people completing the same task at once take turns and the later ones find it closed.
+     */
+    public Optional<WorkItem> lock(String taskId) {
+        return items.findForUpdate(taskId);
+    }
+
     public WorkItem get(String taskId) {
         return items.find(taskId).orElseThrow(() -> NapException.notFound("task", taskId));
     }
