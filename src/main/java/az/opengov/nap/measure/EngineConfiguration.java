@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The engine settings that are ours rather than the starter's: the history level. */
+/** The engine settings that are ours rather than the starter's: the history level, the indexes it lacks. */
 @Configuration
 class EngineConfiguration {
 
@@ -22,5 +22,10 @@ class EngineConfiguration {
                 configuration.setCustomHistoryLevels(levels);
             }
         };
+    }
+
+    @Bean
+    AbstractProcessEnginePlugin engineIndexes() {
+        return new EngineIndexes();
     }
 }

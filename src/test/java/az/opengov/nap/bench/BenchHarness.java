@@ -1,0 +1,292 @@
+package az.opengov.nap.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.opengov.nap.bench.Bench.Result;
+import az.opengov.nap.bench.Bench.Stats;
+import az.opengov.nap.security.AppUser;
+import az.opengov.nap.security.UserDirectory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.SimpleDateFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The harness: generates a {@link BenchSet}, then runs every scenario against its baseline in the same run,
+ * interleaved after a warm-up, and prints p50/p95, ratios and SQL statements per operation. The subclasses choose
+ * the set and the database: {@code NationalScaleBench} (PostgreSQL, profile {@code bench}) writes
+ * {@code bench/results/<timestamp>.md} and {@code latest.md}; {@code BenchSmokeTest} runs each scenario once on a
+ * tiny set in the normal build so the harness cannot rot.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(BenchConfiguration.class)
+@TestPropertySource(properties = "nap.notification.scheduling-enabled=false")
+abstract class BenchHarness {
+
+    static final String PASSWORD = "bench-password-2026-national-scale";
+    static final String ADMIN = "bench-admin";
+    static final String INBOX_USER = "bench-inbox";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    ObjectMapper json;
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final List<Result> results = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+
+    abstract BenchSet set();
+
+    /** Writes the results where the subclass wants them (the smoke test does not). */
+    void report(String markdown) throws IOException {
+    }
+
+    @AfterEach
+    void clock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void scenarios() throws Exception {
+        BenchSet set = set();
+        Instant now = Instant.now();
+        BenchData.Generated data = new BenchData(set, jdbc, engine, now).generate();
+        notes.add(String.format(Locale.ROOT, "generated in %.1f s: %,d open report tasks (%,d overdue), %,d finished "
+                + "(%,d published), %d plans × %d measures × %d agencies", data.millis() / 1000.0, data.openTasks(),
+                data.overdue(), data.finished(), data.published(), set.plans(), set.measuresPerPlan(),
+                set.agencies()));
+        users.create(new AppUser(ADMIN, "Bench admin", null, "az", null, false, true, true), PASSWORD);
+        users.create(new AppUser(INBOX_USER, "Bench agency user", null, "az", BenchData.agency(7), true, false, true),
+                PASSWORD);
+        ClockUtil.setCurrentTime(Date.from(now));
+        jdbc.execute("analyze");
+
+        overdueDashboard(set, data);
+        engineOverdueIndex(set);
+        agencyInbox(set);
+        publicMeasure(set);
+
+        String md = "## " + set.name() + " set\n\n" + String.join("\n", notes.stream().map(n -> "- " + n).toList())
+                + "\n\n" + Bench.markdown(results);
+        System.out.println(md);
+        report(md);
+        assertThat(results).hasSize(5);
+    }
+
+    // ---- overdue dashboard --------------------------------------------------------------------------------------
+
+    void overdueDashboard(BenchSet set, BenchData.Generated data) throws Exception {
+        JsonNode page = get("/api/admin/bench/overdue", ADMIN);
+        assertThat(page.get("total").asLong()).isEqualTo(data.overdue());
+        assertThat(page.get("items")).hasSize(Math.min(50, data.overdue()));
+        String due = URLEncoder.encode(engineDate(ClockUtil.getCurrentTime()), StandardCharsets.UTF_8);
+        Stats[] s = Bench.interleaved(set.warmup(), set.iterations(),
+                () -> get("/api/admin/bench/overdue", ADMIN),
+                () -> {
+                    JsonNode tasks = get("/engine-rest/task?dueBefore=" + due
+                            + "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50", ADMIN);
+                    get("/engine-rest/task/count?dueBefore=" + due, ADMIN);
+                    for (JsonNode t : tasks) {
+                        get("/engine-rest/task/" + t.get("id").asText() + "/variables/measureCode", ADMIN);
+                    }
+                });
+        results.add(result("Overdue dashboard: page of 50 + total + per-agency counts (HTTP)",
+                "`work_item`", s[0], "REST `/task?dueBefore` + count + 1 variable per row", s[1],
+                "≤ 1/20, p95 < 20 ms", s[0].p50() * 20 <= s[1].p50() && s[0].p95() < 20));
+    }
+
+    /** The engine's own overdue query (page of 50 + count), without and with the due-date index EngineIndexes adds. */
+    void engineOverdueIndex(BenchSet set) {
+        TaskService tasks = engine.getTaskService();
+        Date now = ClockUtil.getCurrentTime();
+        Bench.Op query = () -> {
+            List<Task> page = tasks.createTaskQuery().dueBefore(now).orderByDueDate().asc().listPage(0, 50);
+            assertThat(page).isNotEmpty();
+            tasks.createTaskQuery().dueBefore(now).count();
+        };
+        String prefix = engine.getProcessEngineConfiguration() instanceof
+                org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl c
+                && c.getDatabaseTablePrefix() != null ? c.getDatabaseTablePrefix() : "";
+        String schema = prefix.endsWith(".") ? prefix : "";
+        jdbc.execute("drop index " + schema + "NAP_IDX_TASK_DUE_DATE");
+        analyze(prefix + "ACT_RU_TASK");
+        Stats without = Bench.alone(set.warmup(), set.iterations(), query);
+        jdbc.execute("create index if not exists NAP_IDX_TASK_DUE_DATE on " + prefix + "ACT_RU_TASK (DUE_DATE_)");
+        analyze(prefix + "ACT_RU_TASK");
+        Stats with = Bench.alone(set.warmup(), set.iterations(), query);
+        results.add(result("Engine TaskQuery `dueBefore`, page of 50 + count (Java API)", "with `ACT_RU_TASK(DUE_DATE_)`"
+                + " index", with, "without the index", without, "faster", with.p50() < without.p50()));
+    }
+
+    // ---- agency inbox -------------------------------------------------------------------------------------------
+
+    void agencyInbox(BenchSet set) throws Exception {
+        String agency = BenchData.agency(7);
+        JsonNode mine = get("/api/tasks", INBOX_USER);
+        long total = mine.get("total").asLong();
+        assertThat(total).isPositive();
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        for (String group : List.of(agency, BenchData.COMMISSION)) {
+            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId(group);
+            grant.setResource(Resources.TASK);
+            grant.setResourceId(Authorization.ANY);
+            grant.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(grant);
+        }
+        IdentityService identity = engine.getIdentityService();
+        TaskService tasks = engine.getTaskService();
+        List<String> groups = List.of(agency, BenchData.COMMISSION);
+        Bench.Op engineInbox = () -> {
+            engine.getProcessEngineConfiguration().setAuthorizationEnabled(true);
+            identity.setAuthentication(INBOX_USER, List.of(agency, BenchData.COMMISSION, AppUser.ADMIN_GROUP));
+            try {
+                tasks.createTaskQuery().taskCandidateGroupIn(groups).orderByDueDate().asc().listPage(0, 50);
+                long count = tasks.createTaskQuery().taskCandidateGroupIn(groups).count();
+                assertThat(count).isEqualTo(total);
+            } finally {
+                identity.clearAuthentication();
+                engine.getProcessEngineConfiguration().setAuthorizationEnabled(false);
+            }
+        };
+        Stats[] s = Bench.interleaved(set.warmup(), set.iterations(), () -> get("/api/tasks", INBOX_USER),
+                engineInbox);
+        results.add(result("Agency inbox, list of 50 + count (" + total + " open; user in 3 groups)",
+                "HTTP `/api/tasks`", s[0], "TaskQuery, authorization on", s[1], "≤ 1/10, p95 < 15 ms",
+                s[0].p50() * 10 <= s[1].p50() && s[0].p95() < 15));
+    }
+
+    // ---- public pages -------------------------------------------------------------------------------------------
+
+    void publicMeasure(BenchSet set) throws Exception {
+        String plan = BenchData.plan(0);
+        String measure = BenchData.measureCode(2);
+        long start = System.nanoTime();
+        JsonNode reports = get("/api/public/reports?plan=" + plan + "&measure=" + measure, null);
+        double cold = (System.nanoTime() - start) / 1e6;
+        assertThat(reports.size()).isPositive();
+        notes.add(String.format(Locale.ROOT, "public catalogue snapshot, first request after a change (rebuilt from "
+                + "the tables): %s, %d reports of measure %s", Bench.ms(cold), reports.size(), measure));
+        HistoryService history = engine.getHistoryService();
+        String key = plan + ":" + measure;
+        Bench.Op fromHistory = () -> {
+            List<HistoricTaskInstance> page = history.createHistoricTaskInstanceQuery().finished()
+                    .taskVariableValueEquals("measureCode", key).taskVariableValueEquals("outcome", "PUBLISHED")
+                    .orderByHistoricTaskInstanceEndTime().desc().listPage(0, 50);
+            history.createHistoricTaskInstanceQuery().finished().taskVariableValueEquals("measureCode", key)
+                    .taskVariableValueEquals("outcome", "PUBLISHED").count();
+            for (HistoricTaskInstance t : page) {
+                history.createHistoricVariableInstanceQuery().taskIdIn(t.getId()).list();
+            }
+            assertThat(page).isNotEmpty();
+        };
+        Stats[] api = Bench.interleaved(set.warmup(), set.iterations(),
+                () -> get("/api/public/reports?plan=" + plan + "&measure=" + measure, null), fromHistory);
+        results.add(result("Published reports of a measure (public JSON, " + reports.size() + " reports)",
+                "HTTP `/api/public/reports`", api[0], "history queries: page of 50 + count + variables per row",
+                api[1], "≤ 1/20, p95 < 10 ms", api[0].p50() * 20 <= api[1].p50() && api[0].p95() < 10));
+        Stats[] page = Bench.interleaved(set.warmup(), set.iterations(),
+                () -> text("/plans/" + plan + "/measures/" + measure), fromHistory);
+        results.add(result("Public measure page (HTML)", "HTTP `/plans/{plan}/measures/{code}`", page[0],
+                "the same history queries", page[1], "≤ 1/20, p95 < 10 ms",
+                page[0].p50() * 20 <= page[1].p50() && page[0].p95() < 10));
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------------------------------
+
+    /** Fresh planner statistics (PostgreSQL: of the table; H2 only knows the whole database). */
+    void analyze(String table) {
+        boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+        jdbc.execute(postgres ? "analyze " + table : "analyze");
+    }
+
+    static Result result(String scenario, String ours, Stats mine, String baseline, Stats theirs, String target,
+                         boolean met) {
+        return new Result(scenario, ours, baseline, mine, theirs, target, met ? "yes" : "**no**");
+    }
+
+    static String engineDate(Date date) {
+        SimpleDateFormat f = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT);
+        f.setTimeZone(TimeZone.getTimeZone("UTC"));
+        return f.format(date);
+    }
+
+    static String stamp(Instant at) {
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(at);
+    }
+
+    JsonNode get(String path, String user) throws IOException, InterruptedException {
+        return json.readTree(text(path, user));
+    }
+
+    String text(String path) throws IOException, InterruptedException {
+        return text(path, null);
+    }
+
+    String text(String path, String user) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", path.startsWith("/api") || path.startsWith("/engine-rest") ? "application/json"
+                        : "text/html");
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    static void write(Path dir, String markdown) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(stamp(Instant.now()) + ".md"), markdown);
+        Files.writeString(dir.resolve("latest.md"), markdown);
+    }
+}

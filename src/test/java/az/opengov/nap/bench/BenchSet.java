@@ -1,0 +1,40 @@
+package az.opengov.nap.bench;
+
+/**
+ * How much national-scale data to generate: plans of 60 measures, each measure asking a collective of 150 agencies,
+ * {@code open} report tasks (a third overdue) and {@code finished} ones, reproducible from {@code seed}.
+ */
+record BenchSet(String name, int plans, int measuresPerPlan, int agencies, int open, int finished, long seed,
+                int warmup, int iterations) {
+
+    static final int MEASURES = 60;
+    static final int COLLECTIVE = 150;
+
+    /** The default set: 30k open report tasks, 90k finished. */
+    static BenchSet standard() {
+        return new BenchSet("default", 4, MEASURES, COLLECTIVE, 30_000, 90_000, 20161213L, 30, 200);
+    }
+
+    /** Ten times the default set. */
+    static BenchSet large() {
+        return new BenchSet("large", 34, MEASURES, COLLECTIVE, 300_000, 900_000, 20161213L, 30, 200);
+    }
+
+    /** Seconds, for the smoke test that keeps the harness from rotting. */
+    static BenchSet tiny() {
+        return new BenchSet("tiny", 1, 6, 10, 60, 90, 20161213L, 1, 1);
+    }
+
+    static BenchSet named(String name) {
+        return switch (name == null ? "default" : name) {
+            case "large" -> large();
+            case "tiny" -> tiny();
+            default -> standard();
+        };
+    }
+
+    /** One (plan, measure, agency) slot a report task can stand in; cycles repeat the slots. */
+    int slots() {
+        return plans * measuresPerPlan * agencies;
+    }
+}
