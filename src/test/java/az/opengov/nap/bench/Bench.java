@@ -25,18 +25,28 @@ final class Bench {
         }
     }
 
+    /** Each side of a comparison stops after this long (at least {@link #MIN_SAMPLES} calls): baselines can be slow. */
+    static long budgetNanos = 60_000_000_000L;
+    static final int MIN_SAMPLES = 10;
+
     private Bench() {
+    }
+
+    private static boolean spent(long start, int done) {
+        return done >= MIN_SAMPLES && System.nanoTime() - start > budgetNanos;
     }
 
     /** Both sides alternately (which goes first alternates too), each {@code iterations} times after the warm-up. */
     static Stats[] interleaved(int warmup, int iterations, Op ours, Op baseline) {
-        for (int i = 0; i < warmup; i++) {
+        long start = System.nanoTime();
+        for (int i = 0; i < warmup && System.nanoTime() - start < budgetNanos / 4; i++) {
             call(ours);
             call(baseline);
         }
         List<long[]> a = new ArrayList<>();
         List<long[]> b = new ArrayList<>();
-        for (int i = 0; i < iterations; i++) {
+        start = System.nanoTime();
+        for (int i = 0; i < iterations && !spent(start, i); i++) {
             if (i % 2 == 0) {
                 a.add(call(ours));
                 b.add(call(baseline));
@@ -49,11 +59,13 @@ final class Bench {
     }
 
     static Stats alone(int warmup, int iterations, Op op) {
-        for (int i = 0; i < warmup; i++) {
+        long start = System.nanoTime();
+        for (int i = 0; i < warmup && System.nanoTime() - start < budgetNanos / 4; i++) {
             call(op);
         }
         List<long[]> a = new ArrayList<>();
-        for (int i = 0; i < iterations; i++) {
+        start = System.nanoTime();
+        for (int i = 0; i < iterations && !spent(start, i); i++) {
             a.add(call(op));
         }
         return stats(a);

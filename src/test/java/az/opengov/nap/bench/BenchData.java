@@ -278,6 +278,45 @@ final class BenchData {
         return overdue;
     }
 
+    /**
+     * The timers of the open report tasks as the engine keeps them: a reminder and an escalation per task, in the
+     * process instance of its measure (exclusive jobs), {@code due} of them due now, the rest spread over 90 days, in
+     * no particular order. Returns how many are due.
+     */
+    int timerJobs(int total, int due) {
+        Random random = new Random(set.seed() + 1);
+        int measures = set.plans() * set.measuresPerPlan();
+        int made = 0;
+        for (int from = 0; from < total; from += CHUNK) {
+            int to = Math.min(total, from + CHUNK);
+            List<java.util.Date> dues = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                dues.add(java.util.Date.from(random.nextInt(total) < due ? now.minus(1, ChronoUnit.MINUTES)
+                        : now.plus(1 + random.nextInt(90 * 24), ChronoUnit.HOURS)));
+            }
+            int first = from;
+            inEngine(() -> {
+                var context = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+                for (int k = 0; k < dues.size(); k++) {
+                    var timer = new org.camunda.bpm.engine.impl.persistence.entity.TimerEntity();
+                    timer.setJobHandlerType("bench-reminder");
+                    timer.setDuedate(dues.get(k));
+                    timer.setRetries(3);
+                    timer.setExclusive(true);
+                    String instance = "bench-measure-" + ((first + k) % measures);
+                    timer.setProcessInstanceId(instance);
+                    timer.setRootProcessInstanceId(instance);
+                    context.getJobManager().insertJob(timer);
+                }
+                return null;
+            });
+            for (java.util.Date d : dues) {
+                made += d.toInstant().isBefore(now) ? 1 : 0;
+            }
+        }
+        return made;
+    }
+
     private static String text(Slot s) {
         return "Hesabat dövründə " + measureCode(s.measure()) + " tədbiri üzrə elektron xidmətlər portalında 3 yeni "
                 + "xidmət istifadəyə verilib, vətəndaş müraciətlərinin onlayn qəbulu genişləndirilib, "
