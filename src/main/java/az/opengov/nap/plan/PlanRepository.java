@@ -84,6 +84,11 @@ class PlanRepository {
         return jdbc.sql("select * from measure where id = ?").param(id).query((rs, n) -> measure(rs)).optional();
     }
 
+    List<Measure> findMeasures(java.util.Collection<Long> ids) {
+        return jdbc.sql("select * from measure where id in (:ids)").param("ids", ids).query((rs, n) -> measure(rs))
+                .list();
+    }
+
     Optional<Measure> findMeasure(String planCode, String code) {
         return jdbc.sql("select * from measure where plan_code = ? and code = ?").params(planCode, code)
                 .query((rs, n) -> measure(rs)).optional();

@@ -80,9 +80,8 @@ public class WorkspaceService {
         if (user.agencyCode() == null) {
             return List.of();
         }
-        Stream<TaskRow> rows = worklist.open(List.of(user.agencyCode()), 0, MAX_ROWS).stream()
-                .filter(w -> w.kind() == WorkKind.REPORT || w.kind() == WorkKind.INVITED_REPORT)
-                .map(this::row);
+        Stream<TaskRow> rows = rows(worklist.open(List.of(user.agencyCode()), 0, MAX_ROWS).stream()
+                .filter(w -> w.kind() == WorkKind.REPORT || w.kind() == WorkKind.INVITED_REPORT).toList()).stream();
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         if (!needle.isEmpty()) {
             rows = rows.filter(r -> r.item().measureCode().toLowerCase(Locale.ROOT).contains(needle)
@@ -115,10 +114,9 @@ public class WorkspaceService {
 
     /** Reports waiting for review and measures waiting for their final assessment, oldest first, filtered. */
     public List<TaskRow> reviewQueue(Integer section, String agency) {
-        return worklist.reviewQueue(0, MAX_ROWS).stream()
+        return rows(worklist.reviewQueue(0, MAX_ROWS).stream()
                 .filter(w -> section == null || w.section() == section)
-                .filter(w -> agency == null || agency.isBlank() || agency.equals(w.agencyCode()))
-                .map(this::row).toList();
+                .filter(w -> agency == null || agency.isBlank() || agency.equals(w.agencyCode())).toList());
     }
 
     /** The sections and agencies the review queue can be filtered by: those in it now. */
@@ -226,15 +224,25 @@ public class WorkspaceService {
         return o == null ? "" : o.toString().strip();
     }
 
-    private TaskRow row(WorkItem w) {
-        Measure m = plans.measure(w.measureId());
+    /** The rows of a list: one read of its measures, one of each plan's sections, one per assignee, however long. */
+    private List<TaskRow> rows(List<WorkItem> items) {
+        Map<Long, Measure> measures = plans.measures(items.stream().map(WorkItem::measureId).toList());
+        Map<String, List<Section>> sections = new java.util.HashMap<>();
+        Map<String, String> names = new java.util.HashMap<>();
+        return items.stream().map(w -> row(w, measures.getOrDefault(w.measureId(), null), sections, names)).toList();
+    }
+
+    private TaskRow row(WorkItem w, Measure measure, Map<String, List<Section>> sections, Map<String, String> names) {
+        Measure m = measure != null ? measure : plans.measure(w.measureId());
         LocalDate today = Clock.today();
         LocalDate due = w.dueAt() == null ? null : LocalDate.ofInstant(w.dueAt(), Clock.BAKU);
         long daysLeft = due == null ? 0 : ChronoUnit.DAYS.between(today, due);
         long age = ChronoUnit.DAYS.between(LocalDate.ofInstant(w.createdAt(), Clock.BAKU), today);
-        String assignee = w.assignee() == null ? null
-                : users.find(w.assignee()).map(AppUser::displayName).orElse(w.assignee());
-        return new TaskRow(w, m.title(), sectionTitle(m.planCode(), m.section()), due, daysLeft,
+        String assignee = w.assignee() == null ? null : names.computeIfAbsent(w.assignee(),
+                a -> users.find(a).map(AppUser::displayName).orElse(a));
+        String section = sections.computeIfAbsent(m.planCode(), plans::sections).stream()
+                .filter(s -> s.number() == m.section()).map(Section::title).findFirst().orElse("");
+        return new TaskRow(w, m.title(), section, due, daysLeft,
                 w.overdue(Clock.now()), assignee, Math.max(0, age));
     }
 

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,7 +80,9 @@ class TaskApiController {
     TaskPage mine(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         AppUser user = users.current();
         List<String> groups = user.groups().stream().filter(g -> !AppUser.ADMIN_GROUP.equals(g)).toList();
-        List<TaskRow> rows = worklist.open(groups, Math.max(0, page), size).stream().map(this::row).toList();
+        List<WorkItem> items = worklist.open(groups, Math.max(0, page), size);
+        Map<Long, Measure> measures = plans.measures(items.stream().map(WorkItem::measureId).toList());
+        List<TaskRow> rows = items.stream().map(w -> row(w, measures.get(w.measureId()))).toList();
         return new TaskPage(worklist.countOpen(groups), page, rows.size(), rows);
     }
 
@@ -145,7 +148,11 @@ class TaskApiController {
     }
 
     private TaskRow row(WorkItem w) {
-        Measure m = plans.measure(w.measureId());
+        return row(w, null);
+    }
+
+    private TaskRow row(WorkItem w, Measure measure) {
+        Measure m = measure != null ? measure : plans.measure(w.measureId());
         Instant now = Clock.now();
         long daysLeft = w.dueAt() == null ? 0 : java.time.Duration.between(now, w.dueAt()).toDays();
         return new TaskRow(w.taskId(), w.kind().name(), w.planCode(), w.measureId(), w.measureCode(), m.title(),
