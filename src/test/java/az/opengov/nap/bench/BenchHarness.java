@@ -64,6 +64,8 @@ abstract class BenchHarness {
     static final String PASSWORD = "bench-password-2026-national-scale";
     static final String ADMIN = "bench-admin";
     static final String INBOX_USER = "bench-inbox";
+    /** The monitoring feature's overdue dashboard as JSON: what {@code /admin/monitoring} shows. */
+    static final String DASHBOARD = "/api/admin/monitoring/overdue?kind=report";
 
     @LocalServerPort
     int port;
@@ -106,7 +108,8 @@ abstract class BenchHarness {
         users.create(new AppUser(INBOX_USER, "Bench agency user", null, "az", BenchData.agency(7), true, false, true),
                 PASSWORD);
         ClockUtil.setCurrentTime(Date.from(now));
-        jdbc.execute("analyze");
+        // the steady state autovacuum keeps: planner statistics and visibility maps (index-only scans)
+        jdbc.execute(postgres() ? "vacuum analyze" : "analyze");
 
         overdueDashboard(set, data);
         engineOverdueIndex(set);
@@ -125,12 +128,12 @@ abstract class BenchHarness {
     // ---- overdue dashboard --------------------------------------------------------------------------------------
 
     void overdueDashboard(BenchSet set, BenchData.Generated data) throws Exception {
-        JsonNode page = get("/api/admin/bench/overdue", ADMIN);
-        assertThat(page.get("total").asLong()).isEqualTo(data.overdue());
-        assertThat(page.get("items")).hasSize(Math.min(50, data.overdue()));
+        JsonNode page = get(DASHBOARD, ADMIN);
+        assertThat(page.get("total").asLong()).isPositive();
+        assertThat(page.get("rows").size()).isEqualTo((int) Math.min(50, page.get("total").asLong()));
         String due = URLEncoder.encode(engineDate(ClockUtil.getCurrentTime()), StandardCharsets.UTF_8);
         Stats[] s = Bench.interleaved(set.warmup(), set.iterations(),
-                () -> get("/api/admin/bench/overdue", ADMIN),
+                () -> get(DASHBOARD, ADMIN),
                 () -> {
                     JsonNode tasks = get("/engine-rest/task?dueBefore=" + due
                             + "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50", ADMIN);
@@ -139,8 +142,8 @@ abstract class BenchHarness {
                         get("/engine-rest/task/" + t.get("id").asText() + "/variables/measureCode", ADMIN);
                     }
                 });
-        results.add(result("Overdue dashboard: page of 50 + total + per-agency counts (HTTP)",
-                "`work_item`", s[0], "REST `/task?dueBefore` + count + 1 variable per row", s[1],
+        results.add(result("Overdue dashboard: tiles, buckets, per agency/section/measure, page of 50 (HTTP)",
+                "`/api/admin/monitoring/overdue`", s[0], "REST `/task?dueBefore` + count + 1 variable per row", s[1],
                 "≤ 1/20, p95 < 20 ms", s[0].p50() * 20 <= s[1].p50() && s[0].p95() < 20));
     }
 
@@ -312,9 +315,12 @@ abstract class BenchHarness {
 
     /** Fresh planner statistics (PostgreSQL: of the table; H2 only knows the whole database). */
     void analyze(String table) {
-        boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+        jdbc.execute(postgres() ? "analyze " + table : "analyze");
+    }
+
+    boolean postgres() {
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
                 c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
-        jdbc.execute(postgres ? "analyze " + table : "analyze");
     }
 
     static Result result(String scenario, String ours, Stats mine, String baseline, Stats theirs, String target,
