@@ -26,7 +26,7 @@ final class Bench {
     }
 
     /** Each side of a comparison stops after this long (at least {@link #MIN_SAMPLES} calls): baselines can be slow. */
-    static long budgetNanos = 60_000_000_000L;
+    static long budgetNanos = Long.getLong("nap.bench.budget-seconds", 60) * 1_000_000_000L;
     static final int MIN_SAMPLES = 10;
 
     private Bench() {
