@@ -38,10 +38,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The engine behind one door: starts a measure's process, completes its tasks for the people allowed to, and carries
@@ -54,6 +59,8 @@ public class MeasureExecutionService {
     /** The engine's count of a multi-instance activity's instances, a local variable of its body. */
     private static final String MULTI_INSTANCE_COUNT = "nrOfInstances";
 
+    private static final Logger log = LoggerFactory.getLogger(MeasureExecutionService.class);
+
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
@@ -65,11 +72,13 @@ public class MeasureExecutionService {
     private final UserDirectory users;
     private final AuditService audit;
     private final ManagementService management;
+    private final TransactionTemplate transactions;
 
     MeasureExecutionService(RuntimeService runtime, TaskService tasks, IdentityService identity, PlanService plans,
                             CycleService cycles, WorklistService worklist, ReportingService reports,
                             ReviewService reviews, UserDirectory users, AuditService audit,
-                            ManagementService management) {
+                            ManagementService management, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -133,8 +142,11 @@ public class MeasureExecutionService {
      * Submits the agency's report: the content given, or the saved draft. Invalid content leaves the task open and
      * names every field at fault.
      */
-    @Transactional
     public long submit(String taskId, ReportContent content, AppUser user) {
+        return inOwnTransaction(() -> submitOnce(taskId, content, user));
+    }
+
+    private long submitOnce(String taskId, ReportContent content, AppUser user) {
         WorkItem item = reportTask(taskId, user);
         if (content != null && !content.isEmpty()) {
             reports.requireComplete(content);
@@ -152,11 +164,12 @@ public class MeasureExecutionService {
      * key in the same transaction, so that a retry with the key finds it (see
      * {@link ReportingService#previousSubmission}).
      */
-    @Transactional
     public long submit(String taskId, ReportContent content, AppUser user, String idempotencyKey, String fingerprint) {
-        long reportId = submit(taskId, content, user);
-        reports.rememberSubmission(user.username(), idempotencyKey, fingerprint, taskId, reportId);
-        return reportId;
+        return inOwnTransaction(() -> {
+            long reportId = submitOnce(taskId, content, user);
+            reports.rememberSubmission(user.username(), idempotencyKey, fingerprint, taskId, reportId);
+            return reportId;
+        });
     }
 
     /** The agency's open report task, for someone of that agency who may change it (add evidence, edit). */
@@ -188,8 +201,14 @@ public class MeasureExecutionService {
 
     // ---- reviewers ----------------------------------------------------------------------------------------------
 
-    @Transactional
     public void review(String taskId, String decision, String comment, String completionLevel, AppUser user) {
+        inOwnTransaction(() -> {
+            reviewOnce(taskId, decision, comment, completionLevel, user);
+            return null;
+        });
+    }
+
+    private void reviewOnce(String taskId, String decision, String comment, String completionLevel, AppUser user) {
         WorkItem item = commissionTask(taskId, user, WorkKind.REVIEW);
         if (item.agencyCode().equals(user.agencyCode())) {
             audit.security(user.username(), "ACCESS_DENIED", AuditEvent.DENIED, "review of own agency, task " + taskId);
@@ -500,6 +519,45 @@ public class MeasureExecutionService {
     private NapException refused(AppUser user, String what) {
         audit.security(user.username(), "ACCESS_DENIED", AuditEvent.DENIED, what);
         return NapException.forbidden();
+    }
+
+    /**
+     * Runs a person's step in a transaction of its own, and again (up to {@value #ATTEMPTS} times) when it only
+     * collided with the engine's own work on the same process: a timer firing or another branch moving at that moment
+     * (optimistic locking, a deadlock). Someone else having acted first is not retried: that stays the person's 409.
+     * Inside a caller's transaction the step runs once, as part of it.
+     */
+    private <T> T inOwnTransaction(Supplier<T> step) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return step.get();
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> step.get());
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !collidedWithEngine(e)) {
+                    throw e;
+                }
+                log.info("A step collided with the engine's own work, attempt {} of {}: {}", attempt, ATTEMPTS,
+                        e.toString());
+            }
+        }
+    }
+
+    private static final int ATTEMPTS = 3;
+
+    static boolean collidedWithEngine(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+                return true;
+            }
+            // 40P01 deadlock, 40001 serialization failure (PostgreSQL); 40001 is H2's deadlock too
+            if (t instanceof java.sql.SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The task, still open, locked for this transaction: of two people acting on it at once, the second is told. */

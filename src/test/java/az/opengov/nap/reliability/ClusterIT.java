@@ -364,8 +364,11 @@ class ClusterIT {
         for (int attempt = 0; attempt < 120; attempt++) {
             Node node = (index + attempt) % 2 == 0 ? a : b;
             int status;
+            String answer = "";
             try {
-                status = send(node, method, path, body, user, password, key).statusCode();
+                HttpResponse<String> response = send(node, method, path, body, user, password, key);
+                status = response.statusCode();
+                answer = response.body();
             } catch (java.io.IOException e) {
                 status = -1;
             }
@@ -378,7 +381,7 @@ class ClusterIT {
                 return; // an earlier attempt that timed out on the client side went through after all
             }
             if (status != -1 && status != 503) {
-                throw new AssertionError(method + " " + path + " on node " + node.name + ": " + status);
+                throw new AssertionError(method + " " + path + " on node " + node.name + ": " + status + " " + answer);
             }
             Thread.sleep(500);
         }
