@@ -24,15 +24,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import az.opengov.nap.support.HeadlessChromium;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -71,7 +68,7 @@ class MonitoringBrowserTest {
 
     WebDriver browser;
     WebDriverWait wait;
-    Path profile;
+    HeadlessChromium chromium;
     String plan;
     Measure measure;
 
@@ -92,16 +89,8 @@ class MonitoringBrowserTest {
 
     @BeforeEach
     void browser() throws IOException {
-        profile = Files.createTempDirectory("nap-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=az", "--force-prefers-reduced-motion", "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1280, 1400));
+        chromium = HeadlessChromium.start("az", 1280, 1400);
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         Files.createDirectories(SHOTS);
     }
@@ -109,11 +98,8 @@ class MonitoringBrowserTest {
     @AfterEach
     void close() throws IOException {
         ClockUtil.reset();
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var walk = Files.walk(profile)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
