@@ -1,5 +1,11 @@
 package az.opengov.nap.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -113,13 +119,44 @@ final class Bench {
                     r.scenario(), r.ours(), r.mine().times(), r.mine().sqlPerOp(), r.baseline(),
                     r.theirs() == null ? "–" : r.theirs().times(),
                     r.theirs() == null ? "–" : String.format(Locale.ROOT, "%.1f", r.theirs().sqlPerOp()),
-                    Double.isNaN(r.ratio()) ? "–" : String.format(Locale.ROOT, "1/%.0f", 1 / r.ratio()),
+                    ratio(r.ratio()),
                     r.target(), r.verdict()));
         }
         return md.toString();
     }
 
+    /** "1/20" when ours is 20 times faster, "3.5×" when it takes 3.5 times as long. */
+    static String ratio(double ratio) {
+        if (Double.isNaN(ratio)) {
+            return "–";
+        }
+        return ratio > 1 ? String.format(Locale.ROOT, "%.1f×", ratio) : String.format(Locale.ROOT, "1/%.0f", 1 / ratio);
+    }
+
     static String describe(long[] values) {
         return Arrays.toString(values);
+    }
+
+    /** Samples of runs timed elsewhere (one per run, each {nanos, SQL statements}), as {@link Stats}. */
+    static Stats runs(List<long[]> samples) {
+        return stats(samples);
+    }
+
+    /** The head of a results file: when, on which machine, under which load. */
+    static String header(String title, String postgresVersion) throws IOException {
+        String load = new String(new ProcessBuilder("uptime").start().getInputStream().readAllBytes()).trim();
+        String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + ", Java " + System.getProperty("java.version")
+                + ", PostgreSQL " + postgresVersion;
+        return "# " + title + " " + Instant.now() + "\n\n- machine: " + machine + "\n- load while measuring: " + load
+                + "\n";
+    }
+
+    /** Writes {@code <timestamp><suffix>.md} and {@code latest<suffix>.md} into {@code dir}. */
+    static void write(Path dir, String suffix, String markdown) throws IOException {
+        Files.createDirectories(dir);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        Files.writeString(dir.resolve(stamp + suffix + ".md"), markdown);
+        Files.writeString(dir.resolve("latest" + suffix + ".md"), markdown);
     }
 }

@@ -27,6 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class BenchData {
 
     static final String COMMISSION = "commission";
+    /** The collective every generated measure names as its executor; its members are the generated agencies. */
+    static final String COLLECTIVE = "BCOLL";
+    static final String COLLECTIVE_NAME = "Mərkəzi və yerli icra hakimiyyəti orqanları (bench)";
     static final int CHUNK = 500;
 
     private final BenchSet set;
@@ -66,8 +69,21 @@ final class BenchData {
 
     Generated generate() {
         long start = System.nanoTime();
-        Random random = new Random(set.seed());
         agencies();
+        return work(start);
+    }
+
+    /** The plans, cycles and tasks of {@link #generate()}, for agencies already registered (codes {@link #agency}). */
+    Generated generateForRegisteredAgencies() {
+        return work(System.nanoTime());
+    }
+
+    static String email(int a) {
+        return "b" + a + "@bench.localhost";
+    }
+
+    private Generated work(long start) {
+        Random random = new Random(set.seed());
         plans();
         int cycles = (set.finished() + set.open()) / set.slots() + 2;
         cycles(cycles);
@@ -81,15 +97,15 @@ final class BenchData {
         List<Object[]> rows = new ArrayList<>();
         for (int a = 0; a < set.agencies(); a++) {
             rows.add(new Object[] {agency(a), "LOCAL_EXECUTIVE", "Bench agentliyi " + a, "Bench agency " + a,
-                    "Агентство " + a, "b" + a + "@bench.localhost"});
+                    "Агентство " + a, email(a)});
         }
         jdbc.batchUpdate("insert into agency (code, kind, name_az, name_en, name_ru, emails) values (?,?,?,?,?,?)",
                 rows);
-        jdbc.update("insert into agency (code, kind, name_az, collective) values ('BCOLL', 'COLLECTIVE', "
-                + "'Mərkəzi və yerli icra hakimiyyəti orqanları (bench)', true)");
+        jdbc.update("insert into agency (code, kind, name_az, collective) values (?, 'COLLECTIVE', ?, true)",
+                COLLECTIVE, COLLECTIVE_NAME);
         List<Object[]> members = new ArrayList<>();
         for (int a = 0; a < set.agencies(); a++) {
-            members.add(new Object[] {"BCOLL", agency(a)});
+            members.add(new Object[] {COLLECTIVE, agency(a)});
         }
         jdbc.batchUpdate("insert into agency_member (collective_code, member_code) values (?,?)", members);
     }
@@ -114,9 +130,9 @@ final class BenchData {
                 measures.add(new Object[] {id, plan(p), measureCode(m), measureCode(m), m / 6 + 1,
                         "Tədbir " + measureCode(m) + ": elektron xidmətlərin təkmilləşdirilməsi (bench)",
                         "Görülən tədbirlər", year.getYear() - 1, year.getYear() + 1, "RUNNING", m});
-                parties.add(new Object[] {id, "EXECUTOR", 0, "BCOLL"});
+                parties.add(new Object[] {id, "EXECUTOR", 0, COLLECTIVE});
                 for (int a = 0; a < set.agencies(); a++) {
-                    members.add(new Object[] {id, agency(a), "EXECUTOR", "BCOLL"});
+                    members.add(new Object[] {id, agency(a), "EXECUTOR", COLLECTIVE});
                 }
             }
             jdbc.batchUpdate("""

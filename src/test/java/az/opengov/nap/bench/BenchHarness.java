@@ -15,12 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.SimpleDateFormat;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -334,10 +331,6 @@ abstract class BenchHarness {
         return f.format(date);
     }
 
-    static String stamp(Instant at) {
-        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(at);
-    }
-
     JsonNode get(String path, String user) throws IOException, InterruptedException {
         return json.readTree(text(path, user));
     }
@@ -362,8 +355,6 @@ abstract class BenchHarness {
     }
 
     static void write(Path dir, String markdown) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(stamp(Instant.now()) + ".md"), markdown);
-        Files.writeString(dir.resolve("latest.md"), markdown);
+        Bench.write(dir, "", markdown);
     }
 }

@@ -33,6 +33,11 @@ record BenchSet(String name, int plans, int measuresPerPlan, int agencies, int o
         };
     }
 
+    /** The same set without finished tasks, for scenarios that only meet open work. */
+    BenchSet openOnly() {
+        return new BenchSet(name, plans, measuresPerPlan, agencies, open, 0, seed, warmup, iterations);
+    }
+
     /** One (plan, measure, agency) slot a report task can stand in; cycles repeat the slots. */
     int slots() {
         return plans * measuresPerPlan * agencies;

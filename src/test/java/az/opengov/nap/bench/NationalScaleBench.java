@@ -19,11 +19,7 @@ class NationalScaleBench extends BenchHarness {
 
     @Override
     void report(String markdown) throws IOException {
-        String load = new String(new ProcessBuilder("uptime").start().getInputStream().readAllBytes()).trim();
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
-                + System.getProperty("os.version") + ", Java " + System.getProperty("java.version")
-                + ", PostgreSQL " + jdbc.queryForObject("show server_version", String.class);
-        write(Path.of("bench", "results"), "# Benchmark " + java.time.Instant.now() + "\n\n- machine: " + machine
-                + "\n- load while measuring: " + load + "\n" + markdown);
+        write(Path.of("bench", "results"), Bench.header("Benchmark",
+                jdbc.queryForObject("show server_version", String.class)) + markdown);
     }
 }

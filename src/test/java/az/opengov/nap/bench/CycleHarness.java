@@ -1,0 +1,587 @@
+package az.opengov.nap.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.opengov.nap.agency.Agency;
+import az.opengov.nap.agency.AgencyKind;
+import az.opengov.nap.agency.AgencyService;
+import az.opengov.nap.bench.Bench.Result;
+import az.opengov.nap.bench.Bench.Stats;
+import az.opengov.nap.plan.ImportRequest;
+import az.opengov.nap.plan.PlanCalendar;
+import az.opengov.nap.plan.PlanImportService;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Opening a reporting cycle at national scale, and the reminders it raises a week later, with real processes: a plan
+ * of {@code measuresPerPlan} measures imported through the plan import, each naming a collective of {@code agencies}
+ * agencies registered through the agency registry, the cycle opened by the measures' own timers, everything run by
+ * the application's job executor as configured for production ({@code application.yaml}) and mail delivered by the
+ * scheduled outbox poller to a real SMTP server (GreenMail). Beside them {@code open} other open report tasks with two
+ * timers each, none due (see {@link BenchData}).
+ *
+ * <p>The timeline (engine clock; the plan's years 2016 shifted to 2026): plan A is imported on 30 June, its first
+ * cycle opens on 1 July (00:00 Baku); plan B, the same measures with reminders 5 instead of 7 days before the due
+ * date, is imported after that and opens at once. Both are due on 15 July: plan A's reminders are due on 8 July at
+ * 09:00, plan B's on 10 July at 09:00, so each reminder run has its own 9,000 timers. Before the clock moves, the job
+ * executor has nothing left to do and the outbox is empty; each run starts the job executor when its work is due, so
+ * the figures leave out how long an idle job executor waits before its next poll.
+ *
+ * <p>Subclasses choose the size and the database: {@code CycleOpeningBench} (PostgreSQL, the issue's size, writes
+ * {@code bench/results/<timestamp>-cycle.md} and {@code latest-cycle.md}), {@code CycleOpeningSmokeTest} (H2, tiny,
+ * in the normal build).
+ */
+@SpringBootTest(properties = {
+        // the job executor as in production, not the tests' jobs run by hand
+        "camunda.bpm.job-execution.enabled=true",
+        "nap.notification.scheduling-enabled=true",
+        "nap.notification.base-url=https://nap.example.az/"})
+@ActiveProfiles("test")
+@Import({BenchConfiguration.class, CycleHarness.Counting.class})
+@DirtiesContext
+abstract class CycleHarness {
+
+    static final String PLAN_A = "CYCLE-A";
+    static final String PLAN_B = "CYCLE-B";
+    static final String REPORT_TASK = "Task_SubmitProgressReport";
+    static final String FAN_OUT = "BenchFanOut";
+    static final String FAN_OUT_TASK = "Task_AgencyReport";
+    /** Plan A's cycle 1 opens at 00:00 on 1 July in Baku. */
+    static final Instant CYCLE_OPENS = Instant.parse("2026-06-30T20:00:00Z");
+    /** 09:00 in Baku, 7 (plan A) and 5 (plan B) days before the due date, 15 July. */
+    static final Instant REMINDERS_A = Instant.parse("2026-07-08T05:00:00Z");
+    static final Instant REMINDERS_B = Instant.parse("2026-07-10T05:00:00Z");
+    static final PlanCalendar CALENDAR_B = new PlanCalendar(6, 15, 5, 7, 14, 30);
+    static final Duration POLL = Duration.ofMillis(100);
+
+    static final GreenMail SMTP = smtp();
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    AgencyService agencies;
+    @Autowired
+    PlanImportService imports;
+    @Autowired
+    Counting counting;
+
+    final List<Result> results = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    /** Statements the harness itself sent while measuring (its polling), left out of the figures. */
+    long ownStatements;
+
+    abstract BenchSet set();
+
+    /** How long one run may take before it counts as not finished. */
+    Duration timeout() {
+        return Duration.ofSeconds(Long.getLong("nap.bench.run-timeout-seconds", 900));
+    }
+
+    /** How long a reminder run may take before it counts as not finished (then reported with what was sent). */
+    Duration reminderTimeout() {
+        return Duration.ofSeconds(Long.getLong("nap.bench.reminder-timeout-seconds", timeout().toSeconds()));
+    }
+
+    /** Writes the results where the subclass wants them (the smoke test does not). */
+    void report(String markdown) throws IOException {
+    }
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    static GreenMail smtp() {
+        GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        server.start();
+        return server;
+    }
+
+    @AfterEach
+    void clock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void cycleAndReminders() throws Exception {
+        BenchSet set = set();
+        executor().shutdown();
+        at(CYCLE_OPENS.minus(Duration.ofHours(8)));
+        registerAgencies(set);
+        var data = new BenchData(set, jdbc, engine, REMINDERS_B.plus(Duration.ofDays(1)));
+        BenchData.Generated background = data.generateForRegisteredAgencies();
+        data.timerJobs(set.open() * 2, 0);
+        notes.add(String.format(Locale.ROOT, "background generated in %.1f s: %,d other open report tasks with %,d "
+                + "timers (none due in the runs)", background.millis() / 1000.0, background.openTasks(),
+                set.open() * 2));
+        jdbc.execute(postgres() ? "vacuum analyze" : "analyze");
+        deployFanOut();
+        int tasks = set.measuresPerPlan() * set.agencies();
+
+        importPlan(PLAN_A, PlanCalendar.DEFAULT, set);
+        at(CYCLE_OPENS.plusSeconds(1));
+        List<Run> ours = new ArrayList<>();
+        List<Run> engineAlone = new ArrayList<>();
+        ours.add(openCycle(PLAN_A, tasks));
+        engineAlone.add(fanOut(set));
+        importPlan(PLAN_B, CALENDAR_B, set);
+        ours.add(openCycle(PLAN_B, tasks));
+        engineAlone.add(fanOut(set));
+        cycleResult(set, tasks, ours, engineAlone);
+
+        Run reminders = reminders(PLAN_A, REMINDERS_A, tasks);
+        Run defaults = withEngineDefaults(() -> reminders(PLAN_B, REMINDERS_B, tasks));
+        reminderResult(tasks, reminders, defaults);
+
+        String md = "## Cycle opening and reminders, " + set.name() + " set\n\n"
+                + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n\n" + Bench.markdown(results);
+        System.out.println(md);
+        report(md);
+        assertThat(ours).allSatisfy(r -> assertThat(r.done()).as("all report tasks created").isEqualTo(tasks));
+        assertThat(engineAlone).allSatisfy(r -> assertThat(r.done()).isEqualTo(tasks));
+        for (Run r : List.of(reminders, defaults)) {
+            assertThat(r.done()).as("reminders delivered").isEqualTo(tasks);
+            assertThat(r.twice()).as("reminders delivered twice").isZero();
+        }
+    }
+
+    // ---- opening a cycle ----------------------------------------------------------------------------------------
+
+    /** One run: wall time until {@code done} reached the expected count, SQL statements, tasks per transaction. */
+    record Run(String label, long nanos, long statements, int done, int maxTasksPerTransaction, long transactions,
+               double firstSeconds, int twice) {
+        double seconds() {
+            return nanos / 1e9;
+        }
+
+        long[] sample() {
+            return new long[] {nanos, done == 0 ? 0 : statements / done};
+        }
+    }
+
+    /** The plan's cycle 1 opens by its own timers: until every agency's report task exists. */
+    Run openCycle(String plan, int tasks) {
+        counting.reset();
+        long own = ownStatements;
+        long sql = SqlCount.now();
+        long start = System.nanoTime();
+        executor().start();
+        int done = await(tasks, () -> count("select count(*) from work_item where plan_code = ? and kind = 'REPORT'",
+                plan));
+        long nanos = System.nanoTime() - start;
+        long statements = SqlCount.now() - sql - (ownStatements - own);
+        settle();
+        assertThat(count("select count(*) from " + table("ACT_RU_TASK") + " where TASK_DEF_KEY_ = ? and PROC_INST_ID_"
+                + " in (select process_instance_id from measure where plan_code = ?)", REPORT_TASK, plan))
+                .as("engine tasks of " + plan).isEqualTo(tasks);
+        return new Run(plan, nanos, statements, done, counting.maxPerTransaction(), counting.transactions(), 0, 0);
+    }
+
+    /**
+     * The engine's fan-out alone: a minimal process with the same shape (a parallel multi-instance user task over the
+     * agencies, asynchronous before each instance, no listeners) started once per measure, then the job executor.
+     */
+    Run fanOut(BenchSet set) {
+        List<String> codes = new ArrayList<>();
+        for (int a = 0; a < set.agencies(); a++) {
+            codes.add(BenchData.agency(a));
+        }
+        int before = fanOutTasks();
+        int tasks = set.measuresPerPlan() * set.agencies();
+        counting.reset();
+        long own = ownStatements;
+        long sql = SqlCount.now();
+        long start = System.nanoTime();
+        List<String> instances = new ArrayList<>();
+        for (int m = 0; m < set.measuresPerPlan(); m++) {
+            instances.add(engine.getRuntimeService().startProcessInstanceByKey(FAN_OUT, Variables.createVariables()
+                    .putValueTyped("agencies", Variables.objectValue(codes, true).create())).getId());
+        }
+        executor().start();
+        int done = await(tasks, () -> fanOutTasks() - before);
+        long nanos = System.nanoTime() - start;
+        long statements = SqlCount.now() - sql - (ownStatements - own);
+        settle();
+        Run run = new Run(FAN_OUT, nanos, statements, done, counting.maxPerTransaction(), counting.transactions(), 0,
+                0);
+        engine.getRuntimeService().deleteProcessInstances(instances, "benchmark run over", true, true);
+        return run;
+    }
+
+    int fanOutTasks() {
+        return count("select count(*) from " + table("ACT_RU_TASK") + " where TASK_DEF_KEY_ = ?", FAN_OUT_TASK);
+    }
+
+    void cycleResult(BenchSet set, int tasks, List<Run> ours, List<Run> engineAlone) {
+        Stats mine = Bench.runs(ours.stream().map(Run::sample).toList());
+        Stats theirs = Bench.runs(engineAlone.stream().map(Run::sample).toList());
+        int perTransaction = ours.stream().mapToInt(Run::maxTasksPerTransaction).max().orElse(0);
+        for (Run r : ours) {
+            notes.add(String.format(Locale.ROOT, "cycle opening, plan %s: %,d report tasks in %.1f s (%.0f tasks/s), "
+                    + "%.1f SQL statements per task, at most %d task(s) per transaction (%,d transactions created "
+                    + "tasks)%s", r.label(), r.done(), r.seconds(), r.done() / r.seconds(),
+                    (double) r.statements() / r.done(), r.maxTasksPerTransaction(), r.transactions(),
+                    xmin(r.label())));
+        }
+        for (Run r : engineAlone) {
+            notes.add(String.format(Locale.ROOT, "engine fan-out alone: %,d tasks in %.1f s (%.0f tasks/s), %.1f SQL "
+                    + "statements per task, at most %d task(s) per transaction", r.done(), r.seconds(),
+                    r.done() / r.seconds(), (double) r.statements() / r.done(), r.maxTasksPerTransaction()));
+        }
+        notes.add(String.format(Locale.ROOT, "job executor: %s", describeExecutor()));
+        results.add(BenchHarness.result(String.format(Locale.ROOT, "Open a cycle: %d measures × %d agencies = %,d "
+                        + "report tasks, work items and mails (%d runs; SQL/op per task)", set.measuresPerPlan(),
+                        set.agencies(), tasks, ours.size()), "timers → `openReportingCycle` → multi-instance, job "
+                        + "executor as configured", mine, "the engine's fan-out alone (minimal BPMN, same shape)",
+                theirs, "≤ 7 s total, ≤ 150 tasks per transaction",
+                mine.p50() <= 7000 && perTransaction <= 150 && perTransaction > 0));
+    }
+
+    /** On PostgreSQL, the same count read from the rows themselves: tasks sharing the inserting transaction id. */
+    String xmin(String plan) {
+        if (!postgres()) {
+            return "";
+        }
+        Integer max = jdbc.queryForObject("select max(n) from (select count(*) n from " + table("ACT_RU_TASK")
+                + " where PROC_INST_ID_ in (select process_instance_id from measure where plan_code = ?)"
+                + " group by xmin::text) per_transaction", Integer.class, plan);
+        return "; by the rows' inserting transaction (`xmin`): at most " + max;
+    }
+
+    // ---- reminders ----------------------------------------------------------------------------------------------
+
+    /**
+     * The plan's reminders come due at once: from the moment the job executor polls with them due until the SMTP
+     * server has accepted every reminder mail (the outbox rows SENT), then checked against what the server received.
+     */
+    Run reminders(String plan, Instant due, int tasks) throws Exception {
+        settleOutbox();
+        SMTP.purgeEmailFromAllMailboxes();
+        at(due.plusSeconds(1));
+        long own = ownStatements;
+        long sql = SqlCount.now();
+        long start = System.nanoTime();
+        executor().start();
+        String raised = "select count(*) from deadline_event where kind = 'REMINDER' and measure_id in "
+                + "(select id from measure where plan_code = ?)";
+        String sent = "select count(*) from mail_outbox where kind = 'REMINDER' and status = 'SENT' and measure_id in "
+                + "(select id from measure where plan_code = ?)";
+        long first = 0;
+        long deadline = start + reminderTimeout().toNanos();
+        int done = 0;
+        while (System.nanoTime() < deadline) {
+            done = count(sent, plan);
+            if (first == 0 && done > 0) {
+                first = System.nanoTime() - start;
+            }
+            if (done >= tasks) {
+                break;
+            }
+            sleep();
+        }
+        long nanos = System.nanoTime() - start;
+        long statements = SqlCount.now() - sql - (ownStatements - own);
+        settle();
+        int events = count(raised, plan);
+        Map<String, Integer> keys = new HashMap<>();
+        Map<String, Integer> perRecipient = new HashMap<>();
+        int received = 0;
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            String key = m.getHeader("X-NAP-Outbox-Key", null);
+            if (key != null && key.contains(" REMINDER|")) {
+                received++;
+                keys.merge(key, 1, Integer::sum);
+                perRecipient.merge(m.getAllRecipients()[0].toString(), 1, Integer::sum);
+            }
+        }
+        int twice = (int) keys.values().stream().filter(n -> n > 1).count();
+        int queued = count("select count(*) from mail_outbox where kind = 'REMINDER' and measure_id in "
+                + "(select id from measure where plan_code = ?)", plan);
+        notes.add(String.format(Locale.ROOT, "reminders of plan %s: %,d raised (deadline events), %,d queued, %,d "
+                        + "accepted by SMTP after %.1f s (first after %.1f s); GreenMail received %,d reminder mails, %,d "
+                        + "distinct outbox keys, %d twice, %d recipients with %d–%d mails each; %.1f SQL statements per reminder",
+                plan, events, queued, done, nanos / 1e9, first / 1e9, received, keys.size(),
+                twice, perRecipient.size(), perRecipient.values().stream().mapToInt(i -> i).min().orElse(0),
+                perRecipient.values().stream().mapToInt(i -> i).max().orElse(0), (double) statements / Math.max(1, done)));
+        assertThat(events).as("deadline events of " + plan).isEqualTo(tasks);
+        return new Run(plan, nanos, statements, done, 0, 0, first / 1e9, twice);
+    }
+
+    void reminderResult(int tasks, Run ours, Run defaults) {
+        Stats mine = Bench.runs(List.of(ours.sample()));
+        Stats theirs = Bench.runs(List.of(defaults.sample()));
+        results.add(BenchHarness.result(String.format(Locale.ROOT, "%,d reminders due at once, %,d open tasks in all: "
+                        + "until every reminder mail is accepted by SMTP (SQL/op per reminder)", tasks,
+                        tasks * 2 + set().open()), "job executor as configured", mine,
+                "engine's default job executor settings", theirs, "all sent < 30 s, none twice",
+                ours.done() == tasks && ours.seconds() < 30 && ours.twice() == 0));
+    }
+
+    /**
+     * Runs {@code run} with the engine's own job executor defaults (acquisition in no particular order, 3 jobs per
+     * acquisition, the starter's pool of 3 to 10 threads with a queue of 3), then restores ours. Our indexes stay.
+     */
+    <T> T withEngineDefaults(ThrowingSupplier<T> run) throws Exception {
+        ProcessEngineConfigurationImpl configuration = configuration();
+        JobExecutor executor = executor();
+        ThreadPoolTaskExecutor pool = pool();
+        boolean byDueDate = configuration.isJobExecutorAcquireByDueDate();
+        int perAcquisition = executor.getMaxJobsPerAcquisition();
+        int core = pool.getCorePoolSize();
+        int max = pool.getMaxPoolSize();
+        int waitTime = executor.getWaitTimeInMillis();
+        long maxWait = executor.getMaxWait();
+        try {
+            configuration.setJobExecutorAcquireByDueDate(false);
+            executor.setMaxJobsPerAcquisition(3);
+            executor.setWaitTimeInMillis(5000);
+            executor.setMaxWait(60_000);
+            pool.setMaxPoolSize(10);
+            pool.setCorePoolSize(3);
+            notes.add("engine defaults: " + describeExecutor());
+            return run.get();
+        } finally {
+            configuration.setJobExecutorAcquireByDueDate(byDueDate);
+            executor.setMaxJobsPerAcquisition(perAcquisition);
+            executor.setWaitTimeInMillis(waitTime);
+            executor.setMaxWait(maxWait);
+            pool.setCorePoolSize(core);
+            pool.setMaxPoolSize(max);
+        }
+    }
+
+    interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    // ---- set-up -------------------------------------------------------------------------------------------------
+
+    /** The agencies and their collective through the registry, as an administrator would add them. */
+    void registerAgencies(BenchSet set) {
+        List<String> codes = new ArrayList<>();
+        for (int a = 0; a < set.agencies(); a++) {
+            agencies.create(new Agency(BenchData.agency(a), AgencyKind.LOCAL_EXECUTIVE, "Bench agentliyi " + a,
+                    "Bench agency " + a, "Агентство " + a, List.of(BenchData.email(a)), null), List.of(), List.of());
+            codes.add(BenchData.agency(a));
+        }
+        agencies.create(new Agency(BenchData.COLLECTIVE, AgencyKind.COLLECTIVE, BenchData.COLLECTIVE_NAME, null, null,
+                List.of(), null), List.of(), codes);
+    }
+
+    /** A plan of the set's measures, each executed by the collective, through the plan import (which starts them). */
+    void importPlan(String code, PlanCalendar calendar, BenchSet set) {
+        StringBuilder csv = new StringBuilder("section,section_title,subsection,subsection_title,code,printed_code,"
+                + "title,indicators,executors,recommended,period\n");
+        for (int m = 0; m < set.measuresPerPlan(); m++) {
+            String measure = BenchData.measureCode(m);
+            csv.append(m / 6 + 1).append(",Bölmə ").append(m / 6 + 1).append(",,,").append(measure).append(',')
+                    .append(measure).append(",Tədbir ").append(measure).append(": elektron xidmətlər,İndikator,\"")
+                    .append(BenchData.COLLECTIVE_NAME).append("\",,2016\n");
+        }
+        imports.commit(new ImportRequest(code, "Bench plan " + code, 2016, 2016, 10, calendar, false,
+                csv.toString().getBytes(StandardCharsets.UTF_8), code + ".csv", "bench"));
+        assertThat(count("select count(*) from measure where plan_code = ? and process_instance_id is not null", code))
+                .isEqualTo(set.measuresPerPlan());
+    }
+
+    void deployFanOut() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(FAN_OUT).name("Engine fan-out alone")
+                .camundaHistoryTimeToLive(1)
+                .startEvent("Start_FanOut")
+                .userTask(FAN_OUT_TASK).name("Agency report").camundaCandidateGroups("${agencyCode}")
+                .multiInstance().parallel().camundaCollection("${agencies}").camundaElementVariable("agencyCode")
+                .camundaAsyncBefore().multiInstanceDone()
+                .endEvent("End_FanOut")
+                .done();
+        engine.getRepositoryService().createDeployment().name("bench fan-out")
+                .addModelInstance(FAN_OUT + ".bpmn", model).deploy();
+    }
+
+    /**
+     * The cycle's "report requested" mails went out days before the reminders: what the poller has not sent yet is
+     * recorded as sent here rather than spending minutes of SMTP time on it; then the poller's round in flight ends.
+     */
+    void settleOutbox() {
+        jdbc.update("update mail_outbox set status = 'SENT', sent_at = ? where status = 'PENDING'",
+                java.sql.Timestamp.from(az.opengov.nap.shared.Clock.now()));
+        long deadline = System.nanoTime() + timeout().toNanos();
+        while (count("select count(*) from mail_outbox where status = 'SENDING'") > 0) {
+            assertThat(System.nanoTime()).as("outbox settled in time").isLessThan(deadline);
+            sleep();
+        }
+    }
+
+    // ---- the job executor and the clock -------------------------------------------------------------------------
+
+    ProcessEngineConfigurationImpl configuration() {
+        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    }
+
+    JobExecutor executor() {
+        return configuration().getJobExecutor();
+    }
+
+    ThreadPoolTaskExecutor pool() {
+        return (ThreadPoolTaskExecutor) ((SpringJobExecutor) executor()).getTaskExecutor();
+    }
+
+    String describeExecutor() {
+        return String.format(Locale.ROOT, "%d–%d threads, queue %d, %d jobs per acquisition, acquisition by due date "
+                        + "%s, lock %d s, idle wait %d–%d ms", pool().getCorePoolSize(), pool().getMaxPoolSize(),
+                pool().getQueueCapacity(), executor().getMaxJobsPerAcquisition(),
+                configuration().isJobExecutorAcquireByDueDate() ? "on" : "off", executor().getLockTimeInMillis() / 1000,
+                executor().getWaitTimeInMillis(), executor().getMaxWait());
+    }
+
+    /** Waits until no job is due and no job thread busy, then stops the job executor so that the clock may move. */
+    void settle() {
+        var jobs = engine.getManagementService();
+        long deadline = System.nanoTime() + timeout().toNanos();
+        while (jobs.createJobQuery().executable().count() > 0 || pool().getActiveCount() > 0) {
+            long failed = jobs.createJobQuery().withException().count();
+            assertThat(failed).as("failed jobs: " + jobs.createJobQuery().withException().listPage(0, 3).stream()
+                    .map(j -> jobs.getJobExceptionStacktrace(j.getId()).lines().findFirst().orElse("")).toList())
+                    .isZero();
+            assertThat(System.nanoTime()).as("jobs settled in time").isLessThan(deadline);
+            sleep();
+        }
+        executor().shutdown();
+    }
+
+    /** The engine clock (and so ours) runs on from {@code instant}. */
+    static void at(Instant instant) {
+        ClockUtil.offset(instant.toEpochMilli() - System.currentTimeMillis());
+    }
+
+    int await(int expected, LongSupplier progress) {
+        long deadline = System.nanoTime() + timeout().toNanos();
+        long done = 0;
+        while (System.nanoTime() < deadline) {
+            done = progress.getAsLong();
+            if (done >= expected) {
+                break;
+            }
+            long failed = engine.getManagementService().createJobQuery().withException().count();
+            ownStatements++;
+            assertThat(failed).as("failed jobs").isZero();
+            sleep();
+        }
+        return (int) done;
+    }
+
+    int count(String sql, Object... args) {
+        ownStatements++;
+        Integer n = jdbc.queryForObject(sql, Integer.class, args);
+        return n == null ? 0 : n;
+    }
+
+    String table(String name) {
+        String prefix = configuration().getDatabaseTablePrefix();
+        return (prefix == null ? "" : prefix) + name;
+    }
+
+    boolean postgres() {
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Counts the user tasks each transaction creates, from the engine's task events (Camunda's Spring event bridge,
+     * called in the creating transaction): a counter bound to the transaction, read when it completes.
+     */
+    static class Counting {
+
+        private final AtomicInteger max = new AtomicInteger();
+        private final AtomicLong transactions = new AtomicLong();
+
+        @EventListener
+        void on(DelegateTask task) {
+            if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+                return;
+            }
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                throw new IllegalStateException("a task created outside a Spring transaction cannot be counted");
+            }
+            AtomicInteger inThis = (AtomicInteger) TransactionSynchronizationManager.getResource(this);
+            if (inThis == null) {
+                AtomicInteger counter = new AtomicInteger();
+                TransactionSynchronizationManager.bindResource(this, counter);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(Counting.this);
+                        if (status == STATUS_COMMITTED) {
+                            max.accumulateAndGet(counter.get(), Math::max);
+                            transactions.incrementAndGet();
+                        }
+                    }
+                });
+                inThis = counter;
+            }
+            inThis.incrementAndGet();
+        }
+
+        void reset() {
+            max.set(0);
+            transactions.set(0);
+        }
+
+        int maxPerTransaction() {
+            return max.get();
+        }
+
+        long transactions() {
+            return transactions.get();
+        }
+    }
+}
