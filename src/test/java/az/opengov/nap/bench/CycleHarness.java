@@ -204,15 +204,18 @@ abstract class CycleHarness {
 
     // ---- opening a cycle ----------------------------------------------------------------------------------------
 
-    /** One run: wall time until {@code done} reached the expected count, SQL statements, tasks per transaction. */
-    record Run(String label, long nanos, long statements, int done, int maxTasksPerTransaction, long transactions,
+    /**
+     * One run: wall time until {@code done} reached the expected count, SQL statements per task (or reminder), tasks
+     * per transaction; for reminders what the SMTP server received and how many of them twice.
+     */
+    record Run(String label, long nanos, double sqlPerTask, int done, int maxTasksPerTransaction, long transactions,
                int received, int twice) {
         double seconds() {
             return nanos / 1e9;
         }
 
         long[] sample() {
-            return new long[] {nanos, done == 0 ? 0 : statements / done};
+            return new long[] {nanos, Math.round(sqlPerTask)};
         }
     }
 
@@ -231,7 +234,8 @@ abstract class CycleHarness {
         assertThat(count("select count(*) from " + table("ACT_RU_TASK") + " where TASK_DEF_KEY_ = ? and PROC_INST_ID_"
                 + " in (select process_instance_id from measure where plan_code = ?)", REPORT_TASK, plan))
                 .as("engine tasks of " + plan).isEqualTo(tasks);
-        return new Run(plan, nanos, statements, done, counting.maxPerTransaction(), counting.transactions(), 0, 0);
+        return new Run(plan, nanos, (double) statements / tasks, done, counting.maxPerTransaction(),
+                counting.transactions(), 0, 0);
     }
 
     /**
@@ -259,8 +263,8 @@ abstract class CycleHarness {
         long nanos = System.nanoTime() - start;
         long statements = SqlCount.now() - sql - (ownStatements - own);
         settle();
-        Run run = new Run(FAN_OUT, nanos, statements, done, counting.maxPerTransaction(), counting.transactions(), 0,
-                0);
+        Run run = new Run(FAN_OUT, nanos, (double) statements / tasks, done, counting.maxPerTransaction(),
+                counting.transactions(), 0, 0);
         engine.getRuntimeService().deleteProcessInstances(instances, "benchmark run over", true, true);
         return run;
     }
@@ -277,13 +281,13 @@ abstract class CycleHarness {
             notes.add(String.format(Locale.ROOT, "cycle opening, plan %s: %,d report tasks in %.1f s (%.0f tasks/s), "
                     + "%.1f SQL statements per task, at most %d task(s) per transaction (%,d transactions created "
                     + "tasks)%s", r.label(), r.done(), r.seconds(), r.done() / r.seconds(),
-                    (double) r.statements() / r.done(), r.maxTasksPerTransaction(), r.transactions(),
+                    r.sqlPerTask(), r.maxTasksPerTransaction(), r.transactions(),
                     xmin(r.label())));
         }
         for (Run r : engineAlone) {
             notes.add(String.format(Locale.ROOT, "engine fan-out alone: %,d tasks in %.1f s (%.0f tasks/s), %.1f SQL "
                     + "statements per task, at most %d task(s) per transaction", r.done(), r.seconds(),
-                    r.done() / r.seconds(), (double) r.statements() / r.done(), r.maxTasksPerTransaction()));
+                    r.done() / r.seconds(), r.sqlPerTask(), r.maxTasksPerTransaction()));
         }
         notes.add(String.format(Locale.ROOT, "job executor: %s", describeExecutor()));
         results.add(BenchHarness.result(String.format(Locale.ROOT, "Open a cycle: %d measures × %d agencies = %,d "
@@ -324,12 +328,16 @@ abstract class CycleHarness {
         String sent = "select count(*) from mail_outbox where kind = 'REMINDER' and status = 'SENT' and measure_id in "
                 + "(select id from measure where plan_code = ?)";
         long first = 0;
+        long allRaised = 0;
         long deadline = start + reminderTimeout().toNanos();
         int done = 0;
         while (System.nanoTime() < deadline) {
             done = count(sent, plan);
             if (first == 0 && done > 0) {
                 first = System.nanoTime() - start;
+            }
+            if (allRaised == 0 && count(raised, plan) >= tasks) {
+                allRaised = System.nanoTime() - start;
             }
             if (done >= tasks) {
                 break;
@@ -354,14 +362,15 @@ abstract class CycleHarness {
         int twice = (int) keys.values().stream().filter(n -> n > 1).count();
         int queued = count("select count(*) from mail_outbox where kind = 'REMINDER' and measure_id in "
                 + "(select id from measure where plan_code = ?)", plan);
-        notes.add(String.format(Locale.ROOT, "reminders of plan %s: %,d raised (deadline events), %,d queued, %,d "
-                        + "accepted by SMTP after %.1f s (first after %.1f s); GreenMail received %,d reminder mails, %,d "
-                        + "distinct outbox keys, %d twice, %d recipients with %d–%d mails each; %.1f SQL statements per reminder",
-                plan, events, queued, done, nanos / 1e9, first / 1e9, received, keys.size(),
-                twice, perRecipient.size(), perRecipient.values().stream().mapToInt(i -> i).min().orElse(0),
-                perRecipient.values().stream().mapToInt(i -> i).max().orElse(0), (double) statements / Math.max(1, done)));
+        notes.add(String.format(Locale.ROOT, "reminders of plan %s: %,d raised (deadline events, all after %s), %,d "
+                        + "queued, %,d accepted by SMTP after %.1f s (first after %.1f s); GreenMail received %,d reminder "
+                        + "mails, %,d distinct outbox keys, %d twice, %d recipients with %d–%d mails each; %.1f SQL "
+                        + "statements per reminder", plan, events, allRaised == 0 ? "–" : String.format(Locale.ROOT,
+                        "%.1f s", allRaised / 1e9), queued, done, nanos / 1e9, first / 1e9, received, keys.size(), twice,
+                perRecipient.size(), perRecipient.values().stream().mapToInt(i -> i).min().orElse(0),
+                perRecipient.values().stream().mapToInt(i -> i).max().orElse(0), (double) statements / tasks));
         assertThat(events).as("deadline events of " + plan).isEqualTo(tasks);
-        return new Run(plan, nanos, statements, done, 0, 0, received, twice);
+        return new Run(plan, nanos, (double) statements / tasks, done, 0, 0, received, twice);
     }
 
     void reminderResult(int tasks, Run ours, Run defaults) {
