@@ -270,11 +270,25 @@ class OutboxDeliveryTest {
             assertThat(total).isEqualTo(40);
         } finally {
             pool.shutdownNow();
+            other.close();
         }
         assertThat(Mails.received(SMTP)).hasSize(40);
         assertThat(Mails.received(SMTP)).extracting(Mails.Received::to).containsExactlyInAnyOrder(addresses);
         assertThat(all()).extracting(OutboxMessage::status).containsOnly(OutboxStatus.SENT);
         assertThat(all()).extracting(OutboxMessage::attempts).containsOnly(1);
+    }
+
+    @Test
+    void aBurstLeavesInOneCallOfThePollerBySeveralSendersEachMailOnce() {
+        String[] addresses = IntStream.range(0, 30).mapToObj(i -> "burst" + i + "@agency.example.az")
+                .toArray(String[]::new);
+        enqueue("burst", addresses); // batches of 4: more than all senders' first rounds together
+
+        assertThat(sender.deliverAll()).isEqualTo(30);
+        assertThat(pending()).isZero();
+        assertThat(Mails.received(SMTP)).extracting(Mails.Received::to).containsExactlyInAnyOrder(addresses);
+        assertThat(all()).extracting(OutboxMessage::attempts).containsOnly(1);
+        assertThat(sender.deliverAll()).isZero();
     }
 
     private long pending() {
