@@ -22,7 +22,8 @@ import az.opengov.nap.shared.Clock;
 
 /**
  * The sender, only when {@code spring.mail.host} is set (Spring Boot creates the {@link JavaMailSender} then), and the
- * schedules: the outbox poller every {@code nap.notification.poll-interval} and the weekly digest at
+ * schedules: the outbox poller (every {@code nap.notification.poll-interval} once the outbox is empty, see
+ * {@link OutboxSender#deliverAll()}) and the weekly digest at
  * {@code nap.notification.digest-cron} (Baku time), both unless {@code nap.notification.scheduling-enabled=false}.
  */
 @Configuration
@@ -72,7 +73,7 @@ class NotificationConfiguration {
         public void configureTasks(ScheduledTaskRegistrar registrar) {
             sender.ifAvailable(s -> registrar.addFixedDelayTask(() -> {
                 try {
-                    s.deliverDue();
+                    s.deliverAll();
                 } catch (RuntimeException e) {
                     log.error("Outbox round failed; the next round tries again", e);
                 }

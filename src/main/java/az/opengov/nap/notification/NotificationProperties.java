@@ -21,8 +21,11 @@ import org.springframework.validation.annotation.Validated;
  * @param from              the sender address of every mail
  * @param schedulingEnabled runs the outbox poller (when {@code spring.mail.host} is set) and the weekly digest;
  *                          tests switch it off and call them directly
- * @param pollInterval      pause between two rounds of the outbox poller
- * @param batchSize         messages one node claims per round
+ * @param pollInterval      pause of the outbox poller once it has delivered everything due (a full batch is followed
+ *                          by the next one at once)
+ * @param batchSize         messages one sender claims per round
+ * @param senders           workers delivering at once on this node, each with its own SMTP connection; the SMTP
+ *                          server's pace per connection (one exchange per message) is what bounds a burst
  * @param lease             how long a claimed message belongs to the node that claimed it; must exceed the SMTP
  *                          timeouts together, else another node could send it again while the first still waits
  * @param retryBackoff      waits before the 2nd, 3rd... attempt; after the last one the message is FAILED
@@ -34,8 +37,9 @@ import org.springframework.validation.annotation.Validated;
 public record NotificationProperties(@DefaultValue("http://localhost:8080") @NotNull URI baseUrl,
                                      @DefaultValue("nap@nap.localhost") @NotBlank String from,
                                      @DefaultValue("true") boolean schedulingEnabled,
-                                     @DefaultValue("PT30S") @NotNull Duration pollInterval,
+                                     @DefaultValue("PT5S") @NotNull Duration pollInterval,
                                      @DefaultValue("50") @Min(1) @Max(500) int batchSize,
+                                     @DefaultValue("4") @Min(1) @Max(32) int senders,
                                      @DefaultValue("PT2M") @NotNull Duration lease,
                                      @DefaultValue({"PT1M", "PT5M", "PT30M", "PT2H", "PT6H"}) @NotEmpty
                                      List<@NotNull Duration> retryBackoff,
