@@ -18,9 +18,15 @@ final class Bench {
         void run() throws Exception;
     }
 
-    record Stats(double p50, double p95, double sqlPerOp, int n) {
+    /** Latencies of the calls, SQL statements per call, and (for {@link #concurrent}) calls per second; NaN if not. */
+    record Stats(double p50, double p95, double sqlPerOp, int n, double perSecond) {
+        Stats(double p50, double p95, double sqlPerOp, int n) {
+            this(p50, p95, sqlPerOp, n, Double.NaN);
+        }
+
         String times() {
-            return String.format(Locale.ROOT, "%s / %s", ms(p50), ms(p95));
+            return String.format(Locale.ROOT, "%s / %s", ms(p50), ms(p95))
+                    + (Double.isNaN(perSecond) ? "" : String.format(Locale.ROOT, ", %.1f ops/s", perSecond));
         }
     }
 
@@ -28,6 +34,19 @@ final class Bench {
                   String verdict) {
         double ratio() {
             return theirs == null || theirs.p50() == 0 ? Double.NaN : mine.p50() / theirs.p50();
+        }
+
+        /** Throughput of ours over the baseline's, where both were measured as rates. */
+        double rateRatio() {
+            return theirs == null ? Double.NaN : mine.perSecond() / theirs.perSecond();
+        }
+
+        String ratioText() {
+            if (!Double.isNaN(rateRatio())) {
+                return String.format(Locale.ROOT, "%.2f× rate, %.2f× SQL", rateRatio(),
+                        mine.sqlPerOp() / theirs.sqlPerOp());
+            }
+            return Bench.ratio(ratio());
         }
     }
 
@@ -77,6 +96,87 @@ final class Bench {
         return stats(a);
     }
 
+    /**
+     * Throughput with {@code threads} clients at once: in each round every side in turn runs {@code perThread} calls
+     * on every thread (the order of the sides rotates from round to round), after {@code warmupRounds} rounds of all.
+     * A side's rate is its calls over the wall-clock time of its rounds; its SQL per call is the global statement
+     * count over its rounds (one side runs at a time). Each call gets its thread and its index within the thread's
+     * share, so that every call can act on an input of its own.
+     */
+    static Stats[] concurrent(int threads, int warmupRounds, int rounds, int perThread, IndexedOp... sides)
+            throws InterruptedException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            int[] next = new int[sides.length];
+            for (int r = 0; r < warmupRounds; r++) {
+                for (int side = 0; side < sides.length; side++) {
+                    round(pool, threads, perThread, sides[side], next[side]++);
+                }
+            }
+            List<List<long[]>> samples = new ArrayList<>();
+            for (int side = 0; side < sides.length; side++) {
+                samples.add(new ArrayList<>());
+            }
+            long[] wall = new long[sides.length];
+            long[] sql = new long[sides.length];
+            for (int r = 0; r < rounds; r++) {
+                for (int k = 0; k < sides.length; k++) {
+                    int side = (r + k) % sides.length;
+                    long statements = SqlCount.now();
+                    long start = System.nanoTime();
+                    samples.get(side).addAll(round(pool, threads, perThread, sides[side], next[side]++));
+                    wall[side] += System.nanoTime() - start;
+                    sql[side] += SqlCount.now() - statements;
+                }
+            }
+            Stats[] stats = new Stats[sides.length];
+            for (int side = 0; side < sides.length; side++) {
+                stats[side] = rated(samples.get(side), wall[side], sql[side]);
+            }
+            return stats;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A call that knows which input is its own: thread {@code thread}, its {@code index}-th call overall. */
+    interface IndexedOp {
+        void run(int thread, int index) throws Exception;
+    }
+
+    private static List<long[]> round(java.util.concurrent.ExecutorService pool, int threads, int perThread,
+                                      IndexedOp op, int round) throws InterruptedException {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        List<java.util.concurrent.Future<List<long[]>>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                start.await();
+                List<long[]> samples = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    int index = round * perThread + i;
+                    samples.add(call(() -> op.run(thread, index)));
+                }
+                return samples;
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (var f : futures) {
+            try {
+                all.addAll(f.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        return all;
+    }
+
+    private static Stats rated(List<long[]> samples, long wallNanos, long statements) {
+        Stats s = stats(samples);
+        return new Stats(s.p50(), s.p95(), samples.isEmpty() ? 0 : (double) statements / samples.size(), s.n(),
+                samples.size() / (wallNanos / 1e9));
+    }
+
     /** One call: {nanos, SQL statements}. */
     static long[] call(Op op) {
         long sql = SqlCount.now();
@@ -112,14 +212,15 @@ final class Bench {
 
     static String markdown(List<Result> results) {
         StringBuilder md = new StringBuilder();
-        md.append("| scenario | ours p50 / p95 | SQL/op | baseline | baseline p50 / p95 | SQL/op | ratio p50 | target"
-                + " | met |\n|---|---|---|---|---|---|---|---|---|\n");
+        boolean rates = results.stream().anyMatch(r -> !Double.isNaN(r.rateRatio()));
+        md.append("| scenario | ours p50 / p95 | SQL/op | baseline | baseline p50 / p95 | SQL/op | ")
+                .append(rates ? "ratio" : "ratio p50").append(" | target | met |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             md.append(String.format(Locale.ROOT, "| %s | %s: %s | %.1f | %s | %s | %s | %s | %s | %s |%n",
                     r.scenario(), r.ours(), r.mine().times(), r.mine().sqlPerOp(), r.baseline(),
                     r.theirs() == null ? "–" : r.theirs().times(),
                     r.theirs() == null ? "–" : String.format(Locale.ROOT, "%.1f", r.theirs().sqlPerOp()),
-                    ratio(r.ratio()),
+                    r.ratioText(),
                     r.target(), r.verdict()));
         }
         return md.toString();
