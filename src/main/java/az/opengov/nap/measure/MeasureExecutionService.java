@@ -118,7 +118,11 @@ public class MeasureExecutionService {
 
     /** A task the user may see: their agency's report task, or, for reviewers, a commission task. */
     public WorkItem task(String taskId, AppUser user) {
-        WorkItem item = worklist.find(taskId).orElseThrow(() -> NapException.notFound("task", taskId));
+        return visible(worklist.find(taskId), taskId, user);
+    }
+
+    private WorkItem visible(java.util.Optional<WorkItem> found, String taskId, AppUser user) {
+        WorkItem item = found.orElseThrow(() -> NapException.notFound("task", taskId));
         boolean own = item.candidateGroup().equals(user.agencyCode());
         boolean commission = user.reviewer() && AppUser.COMMISSION_GROUP.equals(item.candidateGroup());
         if (!own && !commission && !user.admin()) {
@@ -148,15 +152,19 @@ public class MeasureExecutionService {
 
     private long submitOnce(String taskId, ReportContent content, AppUser user) {
         WorkItem item = reportTask(taskId, user);
+        Long draft = null;
         if (content != null && !content.isEmpty()) {
             reports.requireComplete(content);
-            reports.saveDraft(item.measureId(), item.cycleNumber(), item.agencyCode(), content, user.username());
+            draft = reports.keepDraft(item.measureId(), item.cycleNumber(), item.agencyCode(), content,
+                    user.username());
         }
         asUser(user, () -> {
             tasks.complete(taskId);
             return null;
         });
-        return reports.current(item.measureId(), item.cycleNumber(), item.agencyCode()).orElseThrow().id();
+        // the version submitted is the draft: the one just kept, or the one saved before
+        return draft != null ? draft
+                : reports.current(item.measureId(), item.cycleNumber(), item.agencyCode()).orElseThrow().id();
     }
 
     /**
@@ -493,7 +501,7 @@ public class MeasureExecutionService {
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private WorkItem reportTask(String taskId, AppUser user) {
-        WorkItem item = task(taskId, user);
+        WorkItem item = lockedTask(taskId, user);
         if (item.kind() != WorkKind.REPORT && item.kind() != WorkKind.INVITED_REPORT) {
             throw NapException.conflict("error.task.wrongKind");
         }
@@ -501,11 +509,11 @@ public class MeasureExecutionService {
             // reviewers and administrators do not report on an agency's behalf
             throw refused(user, "report for " + item.agencyCode() + ", task " + taskId);
         }
-        return open(item);
+        return stillOpen(item);
     }
 
     private WorkItem commissionTask(String taskId, AppUser user, WorkKind kind) {
-        WorkItem item = task(taskId, user);
+        WorkItem item = lockedTask(taskId, user);
         if (!user.reviewer()) {
             // administrators run the plan; they do not decide for the commission
             throw refused(user, "commission task " + taskId);
@@ -513,7 +521,7 @@ public class MeasureExecutionService {
         if (item.kind() != kind) {
             throw NapException.conflict("error.task.wrongKind");
         }
-        return open(item);
+        return stillOpen(item);
     }
 
     private NapException refused(AppUser user, String what) {
@@ -560,13 +568,20 @@ public class MeasureExecutionService {
         return false;
     }
 
-    /** The task, still open, locked for this transaction: of two people acting on it at once, the second is told. */
-    private WorkItem open(WorkItem item) {
-        WorkItem current = worklist.lock(item.taskId()).orElse(item);
-        if (!"OPEN".equals(current.state())) {
+    /**
+     * A task the user may act on, read and locked for this transaction in one statement: of two people acting on it at
+     * once, the second waits and then finds it as the first left it.
+     */
+    private WorkItem lockedTask(String taskId, AppUser user) {
+        return visible(worklist.lock(taskId), taskId, user);
+    }
+
+    /** The task (read under its lock) is still open: of two people acting on it at once, the second is told. */
+    private static WorkItem stillOpen(WorkItem item) {
+        if (!"OPEN".equals(item.state())) {
             throw NapException.conflict("error.task.closed");
         }
-        return current;
+        return item;
     }
 
     private Measure running(long measureId) {

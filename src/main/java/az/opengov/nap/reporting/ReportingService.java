@@ -49,6 +49,12 @@ public class ReportingService {
      */
     @Transactional
     public ProgressReport saveDraft(long measureId, int cycle, String agencyCode, ReportContent content, String user) {
+        return get(keepDraft(measureId, cycle, agencyCode, content, user));
+    }
+
+    /** Saves the working version as {@link #saveDraft} does; returns its id only (a submission needs no more). */
+    @Transactional
+    public long keepDraft(long measureId, int cycle, String agencyCode, ReportContent content, String user) {
         List<FieldProblem> problems = new ArrayList<>(forms.validate(FormDefinitions.PROGRESS_REPORT,
                 content.asFormValues()).stream().filter(p -> !"validation.required".equals(p.messageKey())).toList());
         problems.addAll(checkLinks(content.evidenceLinks()));
@@ -67,7 +73,7 @@ public class ReportingService {
         } else {
             throw NapException.conflict("error.report.notEditable", latest.get().status());
         }
-        return get(id);
+        return id;
     }
 
     /**
