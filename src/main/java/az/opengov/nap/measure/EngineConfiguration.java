@@ -1,6 +1,10 @@
 package az.opengov.nap.measure;
 
+import az.opengov.nap.measure.process.MeasureExecution;
+import az.opengov.nap.shared.FormDefinitions;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
@@ -11,14 +15,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class EngineConfiguration {
 
+    /** The forms' content fields: every key of the process's forms but the decision a gateway routes on. */
+    static Set<String> contentVariables(FormDefinitions forms) {
+        Set<String> keys = new HashSet<>(forms.allKeys(FormDefinitions.PROGRESS_REPORT, FormDefinitions.PROGRESS_REVIEW,
+                FormDefinitions.FINAL_ASSESSMENT));
+        keys.remove(MeasureExecution.Variables.DECISION);
+        return keys;
+    }
+
     @Bean
-    AbstractProcessEnginePlugin historyWithoutContentPlugin() {
+    AbstractProcessEnginePlugin historyWithoutContentPlugin(FormDefinitions forms) {
+        Set<String> content = contentVariables(forms);
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 var levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<HistoryLevel>()
                         : new ArrayList<>(configuration.getCustomHistoryLevels());
-                levels.add(new HistoryWithoutContent());
+                levels.add(new HistoryWithoutContent(content));
                 configuration.setCustomHistoryLevels(levels);
             }
         };

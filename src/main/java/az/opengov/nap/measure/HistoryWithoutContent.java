@@ -1,18 +1,32 @@
 package az.opengov.nap.measure;
 
+import java.util.Set;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.migration.instance.MigratingVariableInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
- * The engine's history level: everything of {@code full} (activities, tasks, incidents, the user operation log that
- * names who did what) except the detail log of every variable value ever set. Report text submitted through a form
- * passes through variables on its way to the project's tables; it must not stay behind in {@code ACT_HI_DETAIL},
- * and the detail log is most of the bytes of a finished cycle's history.
+ * The engine's history level: everything of {@code full} (activities, tasks, incidents, jobs, the user operation log
+ * that names who did what, the routing variables) except the content of reports, reviews and assessments. Content
+ * submitted through a form passes through variables on its way to the project's tables; it must not stay behind in
+ * history. So there is no detail log of variable values ({@code ACT_HI_DETAIL}, most of the bytes of a finished
+ * cycle's history under {@code full}), and the content fields of the forms have no {@code ACT_HI_VARINST} row at all:
+ * every agency's report declares them (null) so that parallel agencies never share one, and their history would only
+ * say so, 8 rows per agency and cycle. Every event of one variable is decided by its name alone, so a variable has
+ * either its whole history or none.
  */
 class HistoryWithoutContent extends AbstractHistoryLevel {
 
     static final String NAME = "full-without-details";
+
+    private final Set<String> contentVariables;
+
+    /** @param contentVariables the form fields that carry content, not routing (never a gateway's variable) */
+    HistoryWithoutContent(Set<String> contentVariables) {
+        this.contentVariables = Set.copyOf(contentVariables);
+    }
 
     @Override
     public int getId() {
@@ -26,7 +40,16 @@ class HistoryWithoutContent extends AbstractHistoryLevel {
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-        return eventType != HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
-                && eventType != HistoryEventTypes.FORM_PROPERTY_UPDATE;
+        if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
+                || eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+            return false;
+        }
+        if (entity instanceof VariableInstanceEntity variable) {
+            return !contentVariables.contains(variable.getName());
+        }
+        if (entity instanceof MigratingVariableInstance variable) {
+            return !contentVariables.contains(variable.getVariableName());
+        }
+        return true;
     }
 }

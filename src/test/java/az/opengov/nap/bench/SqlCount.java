@@ -8,6 +8,8 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -21,24 +23,39 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 final class SqlCount implements BeanPostProcessor {
 
     private static final AtomicLong STATEMENTS = new AtomicLong();
+    /** The statements of the current thread while {@link #trace} runs, else null. */
+    private static final ThreadLocal<List<String>> TRACE = new ThreadLocal<>();
 
     static long now() {
         return STATEMENTS.get();
     }
 
+    /** Runs the operation in this thread and returns the SQL of every statement it sent, in order. */
+    static List<String> trace(Bench.Op op) throws Exception {
+        List<String> sql = new ArrayList<>();
+        TRACE.set(sql);
+        try {
+            op.run();
+        } finally {
+            TRACE.remove();
+        }
+        return sql;
+    }
+
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource ds && !Proxy.isProxyClass(bean.getClass())) {
-            return proxy(DataSource.class, ds);
+            return proxy(DataSource.class, ds, null);
         }
         return bean;
     }
 
-    private static Object proxy(Class<?> type, Object target) {
-        return Proxy.newProxyInstance(SqlCount.class.getClassLoader(), new Class<?>[] {type}, new Handler(target));
+    private static Object proxy(Class<?> type, Object target, String sql) {
+        return Proxy.newProxyInstance(SqlCount.class.getClassLoader(), new Class<?>[] {type}, new Handler(target, sql));
     }
 
-    private record Handler(Object target) implements InvocationHandler {
+    /** A JDBC object and, for a prepared statement, its SQL. */
+    private record Handler(Object target, String sql) implements InvocationHandler {
         @Override
         public Object invoke(Object p, Method method, Object[] args) throws Throwable {
             String name = method.getName();
@@ -48,6 +65,10 @@ final class SqlCount implements BeanPostProcessor {
             if (target instanceof Statement && (name.startsWith("execute") && !name.equals("executeBatch")
                     || name.equals("addBatch") && target instanceof PreparedStatement)) {
                 STATEMENTS.incrementAndGet();
+                List<String> trace = TRACE.get();
+                if (trace != null) {
+                    trace.add(sql != null ? sql : args != null && args.length > 0 ? String.valueOf(args[0]) : "?");
+                }
             }
             Object result;
             try {
@@ -55,17 +76,18 @@ final class SqlCount implements BeanPostProcessor {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+            String text = name.startsWith("prepare") && args != null && args[0] instanceof String q ? q : null;
             if (result instanceof Connection c) {
-                return proxy(Connection.class, c);
+                return proxy(Connection.class, c, null);
             }
             if (result instanceof CallableStatement s) {
-                return proxy(CallableStatement.class, s);
+                return proxy(CallableStatement.class, s, text);
             }
             if (result instanceof PreparedStatement s) {
-                return proxy(PreparedStatement.class, s);
+                return proxy(PreparedStatement.class, s, text);
             }
             if (result instanceof Statement s) {
-                return proxy(Statement.class, s);
+                return proxy(Statement.class, s, null);
             }
             return result;
         }

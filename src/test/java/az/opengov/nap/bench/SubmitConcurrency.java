@@ -66,6 +66,8 @@ final class SubmitConcurrency {
     private final IdentityService identity;
     private final ProcessEngine engine;
     private final JdbcTemplate jdbc;
+    /** After {@link #run}: a table of where one submit's statements go, for each side. */
+    String statements = "";
 
     SubmitConcurrency(ApplicationContext context) {
         measures = new RealMeasures(context);
@@ -85,8 +87,10 @@ final class SubmitConcurrency {
         assertThat(open).hasSize(sizes.measures() * sizes.agencies());
         int n = sizes.perSide();
         assertThat(open.size()).as("open report tasks for two sides").isGreaterThanOrEqualTo(2 * n);
-        List<WorkItem> ours = open.subList(0, n);
-        List<WorkItem> tasklist = open.subList(n, 2 * n);
+        assertThat(open.size()).as("open report tasks for two sides and a traced submit each")
+                .isGreaterThanOrEqualTo(2 * n + 2);
+        List<WorkItem> ours = open.subList(0, n + 1);
+        List<WorkItem> tasklist = open.subList(n + 1, 2 * n + 2);
         deployBaseline();
         List<String> bare = new ArrayList<>();
         for (WorkItem w : ours) {
@@ -111,12 +115,23 @@ final class SubmitConcurrency {
                     complete(w.taskId(), w.agencyCode(), variables);
                 });
 
+        // one more submit of each side alone, statement by statement
+        WorkItem last = ours.get(n);
+        Map<String, int[]> where = new java.util.TreeMap<>();
+        tally(where, 0, SqlCount.trace(() -> measures.execution.submit(last.taskId(), RealMeasures.CONTENT,
+                RealMeasures.agencyUser(last.agencyCode()))));
+        tally(where, 1, SqlCount.trace(() -> complete(bare.get(n), last.agencyCode(), variables)));
+        tally(where, 2, SqlCount.trace(() -> complete(tasklist.get(n).taskId(), tasklist.get(n).agencyCode(),
+                variables)));
+        statements = breakdown(where);
+
         // everything submitted went where it should
         assertThat(count("select count(*) from progress_report r join measure m on m.id = r.measure_id "
-                + "where m.plan_code = 'SUBMIT' and r.status = 'SUBMITTED'")).isEqualTo(2L * n);
+                + "where m.plan_code = 'SUBMIT' and r.status = 'SUBMITTED'")).isEqualTo(2L * n + 2);
         assertThat(tasks.createTaskQuery().processDefinitionKey(BASELINE_KEY).taskDefinitionKey(BASELINE_REVIEW)
-                .count()).isEqualTo(n);
-        assertThat(plan.stream().mapToLong(m -> measures.open(m, WorkKind.REVIEW).size()).sum()).isEqualTo(2L * n);
+                .count()).isEqualTo(n + 1);
+        assertThat(plan.stream().mapToLong(m -> measures.open(m, WorkKind.REVIEW).size()).sum())
+                .isEqualTo(2L * n + 2);
 
         String scenario = String.format(Locale.ROOT, "Submit a report, %d concurrent clients (%,d submits per side, "
                 + "%d measures × %d agencies)", threads, s[0].n(), sizes.measures(), sizes.agencies());
@@ -127,6 +142,39 @@ final class SubmitConcurrency {
                         + "variables, same process without our listeners", s[1], "≥ 1.0× rate, ≤ 1.2× SQL", met),
                 new Result(scenario, ours_, "for the record: the same plain `complete` on the real process "
                         + "(Tasklist's way in; our listener stores the report)", s[0], s[2], "–", "–"));
+    }
+
+    private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(?:(select|delete)\\b.*?\\bfrom|(insert)\\s+into|(update))\\s+([a-z0-9_.\"]+)");
+
+    /** Counts statements by what they do and to which table (the engine's {@code ACT_*} or ours). */
+    private static void tally(Map<String, int[]> where, int side, List<String> statements) {
+        for (String sql : statements) {
+            java.util.regex.Matcher m = TABLE.matcher(sql);
+            String verb = !m.find() ? null : m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String key = verb != null ? verb.toLowerCase(Locale.ROOT) + " " + m.group(4).replace("\"", "")
+                    .replaceFirst("^.*\\.", "").toLowerCase(Locale.ROOT) : sql.strip().split("\\s+")[0];
+            where.computeIfAbsent(key, k -> new int[3])[side]++;
+        }
+    }
+
+    private static String breakdown(Map<String, int[]> where) {
+        int[] total = new int[3];
+        int[] engine = new int[3];
+        StringBuilder rows = new StringBuilder();
+        where.forEach((key, n) -> {
+            boolean ofEngine = key.contains(" act_");
+            for (int i = 0; i < 3; i++) {
+                total[i] += n[i];
+                engine[i] += ofEngine ? n[i] : 0;
+            }
+            rows.append(String.format(Locale.ROOT, "| `%s` | %d | %d | %d |%n", key, n[0], n[1], n[2]));
+        });
+        return String.format(Locale.ROOT, "Where one submit's statements go (one more of each side, alone): ours %d "
+                + "(engine %d, application %d); plain complete on the bare process %d (engine %d); plain complete on "
+                + "the real process %d (engine %d, application %d).%n%n| statement | ours | plain, bare process | "
+                + "plain, real process |%n|---|---|---|---|%n", total[0], engine[0], total[0] - engine[0], total[1],
+                engine[1], total[2], engine[2], total[2] - engine[2]) + rows;
     }
 
     /** A plain completion as Camunda Tasklist makes one: as the signed-in user, the form's values as variables. */

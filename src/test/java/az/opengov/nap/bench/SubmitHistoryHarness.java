@@ -51,6 +51,7 @@ abstract class SubmitHistoryHarness {
 
     final List<Result> submitResults = new ArrayList<>();
     final List<String> submitNotes = new ArrayList<>();
+    String submitStatements = "";
     HistoryCycle.Figures full;
     HistoryCycle.Figures ours;
 
@@ -101,7 +102,9 @@ abstract class SubmitHistoryHarness {
 
         @Test
         void submit() throws Exception {
-            submitResults.addAll(new SubmitConcurrency(context).run(sizes().submit(), submitNotes));
+            SubmitConcurrency scenario = new SubmitConcurrency(context);
+            submitResults.addAll(scenario.run(sizes().submit(), submitNotes));
+            submitStatements = scenario.statements;
             assertThat(submitResults).hasSize(2);
         }
     }
@@ -115,7 +118,7 @@ abstract class SubmitHistoryHarness {
             md.append("- ours and the baselines run in turns (which goes first rotates) after a warm-up; rate = submits"
                     + " over the wall-clock time of that side's rounds; SQL/op = every statement sent during that "
                     + "side's rounds over its submits\n\n");
-            md.append(Bench.markdown(submitResults)).append('\n');
+            md.append(Bench.markdown(submitResults)).append('\n').append(submitStatements).append('\n');
         }
         if (full != null && ours != null) {
             md.append(history(ours, full));
