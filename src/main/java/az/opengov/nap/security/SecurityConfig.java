@@ -31,12 +31,15 @@ class SecurityConfig {
 
     /**
      * Argon2id for every new hash (OWASP's first choice); hashes of other kinds (bcrypt…) still verify and are
-     * upgraded at the next password change.
+     * upgraded at the next password change. Successful checks are remembered for a while
+     * ({@code nap.security.verified-passwords.ttl}, 10 minutes; 0 turns it off).
      */
     @Bean
     PasswordEncoder passwordEncoder(
             @org.springframework.beans.factory.annotation.Value("${nap.security.argon2.memory-kib:19456}") int memory,
-            @org.springframework.beans.factory.annotation.Value("${nap.security.argon2.iterations:2}") int iterations) {
+            @org.springframework.beans.factory.annotation.Value("${nap.security.argon2.iterations:2}") int iterations,
+            @org.springframework.beans.factory.annotation.Value("${nap.security.verified-passwords.ttl:10m}")
+            java.time.Duration verifiedFor) {
         // OWASP's minimum for Argon2id: 19 MiB, 2 iterations, 1 lane
         var argon2 = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, memory,
                 iterations);
@@ -47,7 +50,8 @@ class SecurityConfig {
         encoders.put("bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder());
         var result = new org.springframework.security.crypto.password.DelegatingPasswordEncoder("argon2", encoders);
         result.setDefaultPasswordEncoderForMatches(delegating);
-        return result;
+        // HTTP Basic hashes on every API request: remember recent successes (see VerifiedPasswords)
+        return verifiedFor.isZero() ? result : new VerifiedPasswords(result, verifiedFor, 10_000);
     }
 
     /** Refused accesses become events, and so audit entries. */
