@@ -18,6 +18,8 @@ import az.opengov.nap.shared.NapException;
 import az.opengov.nap.worklist.WorkItem;
 import az.opengov.nap.worklist.WorkKind;
 import az.opengov.nap.worklist.WorklistService;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -54,6 +56,8 @@ public class MonitoringService {
     private final AgencyService agencies;
     private final Messages messages;
     private final TransactionTemplate transactions;
+    /** The dashboard's counts per filter, reused for {@code nap.monitoring.counts-for}. */
+    private final Cache<CountsKey, Counts> counted;
 
     MonitoringService(MonitoringRepository repository, MonitoringProperties properties,
                       MeasureExecutionService execution, NotificationService notifications, CycleService cycles,
@@ -69,6 +73,7 @@ public class MonitoringService {
         this.agencies = agencies;
         this.messages = messages;
         this.transactions = transactions;
+        this.counted = Caffeine.newBuilder().expireAfterWrite(properties.countsFor()).maximumSize(1_000).build();
     }
 
     public int reviewDays() {
@@ -81,10 +86,31 @@ public class MonitoringService {
     public OverduePage overdue(OverdueFilter filter) {
         check(filter);
         Window w = window();
-        OverduePage.Buckets buckets = repository.buckets(filter, w);
-        return new OverduePage(filter, repository.tiles(filter, w), buckets,
+        Counts c = counted.get(new CountsKey(filter.plan(), filter.section(), filter.agency(), filter.kind(),
+                filter.role(), w.today(), lang()), key -> count(filter, w));
+        return new OverduePage(filter, c.tiles(), c.buckets(), c.byAgency(), c.bySection(), c.byMeasure(),
+                rows(filter, w), c.buckets().total(), c.countedAt());
+    }
+
+    /** Forgets the counts made so far: the next dashboard request counts again. */
+    public void recount() {
+        counted.invalidateAll();
+    }
+
+    /** What the counts depend on: the filter without its sort and page, the day (buckets), the reader's language. */
+    private record CountsKey(String plan, Integer section, String agency, String kind, String role, LocalDate today,
+                             String lang) {
+    }
+
+    private record Counts(OverduePage.Tiles tiles, OverduePage.Buckets buckets, List<OverduePage.Group> byAgency,
+                          List<OverduePage.Group> bySection, List<OverduePage.Group> byMeasure,
+                          java.time.Instant countedAt) {
+    }
+
+    private Counts count(OverdueFilter filter, Window w) {
+        return new Counts(repository.tiles(filter, w), repository.buckets(filter, w),
                 named(repository.byAgency(filter, w, MAX_GROUPS)), repository.bySection(filter, w, MAX_GROUPS),
-                repository.byMeasure(filter, w, MAX_GROUPS), rows(filter, w), buckets.total());
+                repository.byMeasure(filter, w, MAX_GROUPS), Clock.now());
     }
 
     /** Just the rows of the filter's page (the export: exactly what the page shows). */
@@ -303,6 +329,8 @@ public class MonitoringService {
                 items.add(new ActionOutcome.Item(taskId, label, false, messages.text("error.unexpected")));
             }
         }
+        // the administrator looks at the dashboard next: its counts show what was just done
+        recount();
         return new ActionOutcome(action, items);
     }
 

@@ -11,9 +11,12 @@ import java.util.List;
  * @param buckets how many of the matching overdue tasks are 1-7, 8-30, 31+ days overdue
  * @param groups  the matching overdue tasks by agency, by section and by measure (each list largest first, at most
  *                {@link MonitoringService#MAX_GROUPS})
+ * @param countedAt when the tiles, buckets and groups were counted (they are reused for
+ *                  {@code nap.monitoring.counts-for}); the rows are as of the request
  */
 public record OverduePage(OverdueFilter filter, Tiles tiles, Buckets buckets, List<Group> byAgency,
-                          List<Group> bySection, List<Group> byMeasure, List<OverdueRow> rows, long total) {
+                          List<Group> bySection, List<Group> byMeasure, List<OverdueRow> rows, long total,
+                          java.time.Instant countedAt) {
 
     @JsonProperty("hasNext")
     public boolean hasNext() {

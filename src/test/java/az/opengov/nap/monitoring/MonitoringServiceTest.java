@@ -254,11 +254,11 @@ class MonitoringServiceTest {
 
     // ---- the data set -------------------------------------------------------------------------------------------
 
-    private String id(String name) {
+    String id(String name) {
         return planA + "-" + name;
     }
 
-    private static OverdueFilter filter(String... pairs) {
+    static OverdueFilter filter(String... pairs) {
         java.util.Map<String, String> p = new java.util.HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             p.put(pairs[i], pairs[i + 1]);
