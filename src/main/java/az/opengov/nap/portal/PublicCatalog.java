@@ -67,9 +67,16 @@ public class PublicCatalog {
     private final ReviewService reviews;
 
     private volatile Snapshot snapshot;
+    /** When the fingerprint was last compared ({@link System#nanoTime()}), and how often it is. */
+    private volatile long checkedAt;
+    private final long recheckEvery;
+    private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
 
     PublicCatalog(PortalRepository repository, PlanService plans, AgencyService agencies, CycleService cycles,
-                  PublicationService publications, ReportingService reports, ReviewService reviews) {
+                  PublicationService publications, ReportingService reports, ReviewService reviews,
+                  @org.springframework.beans.factory.annotation.Value("${nap.portal.recheck-every:2s}")
+                  java.time.Duration recheckEvery) {
+        this.recheckEvery = recheckEvery.toNanos();
         this.repository = repository;
         this.plans = plans;
         this.agencies = agencies;
@@ -143,21 +150,35 @@ public class PublicCatalog {
         }
     }
 
-    /** The snapshot as of now; rebuilt when the fingerprint or the day (overdue standings) changed. */
+    /**
+     * The snapshot as of now: rebuilt when the fingerprint or the day (overdue standings) changed. The fingerprint is
+     * asked at most every {@code nap.portal.recheck-every} (2 s), so a publication shows within that time on every
+     * node. While one request rebuilds, the others keep reading the snapshot they have; only the very first waits.
+     */
     public Snapshot snapshot() {
-        PortalRepository.Fingerprint fingerprint = repository.fingerprint();
-        String version = fingerprint.version() + Clock.today();
         Snapshot current = snapshot;
-        if (current != null && current.version().equals(version)) {
+        String today = Clock.today().toString();
+        if (current != null && current.version().endsWith(today) && System.nanoTime() - checkedAt < recheckEvery) {
             return current;
         }
-        synchronized (this) {
+        if (current != null && !rebuilding.tryLock()) {
+            return current;
+        }
+        if (current == null) {
+            rebuilding.lock();
+        }
+        try {
+            PortalRepository.Fingerprint fingerprint = repository.fingerprint();
+            String version = fingerprint.version() + today;
             current = snapshot;
             if (current == null || !current.version().equals(version)) {
                 current = build(version, fingerprint.lastChange());
                 snapshot = current;
             }
+            checkedAt = System.nanoTime();
             return current;
+        } finally {
+            rebuilding.unlock();
         }
     }
 

@@ -244,6 +244,35 @@ class OpenDataTest extends PortalTestBase {
     }
 
     @Test
+    void publishedReportsComeAPageAtATimeWithTheTotalAndLinks() throws Exception {
+        ResponseEntity<String> first = get("/api/public/reports?plan=" + PLAN + "&size=1");
+        assertThat(first.getHeaders().getFirst("X-Total-Count")).isEqualTo("2");
+        assertThat(json.readTree(first.getBody())).hasSize(1);
+        assertThat(first.getHeaders().getFirst(HttpHeaders.LINK)).contains("page=1", "rel=\"next\"")
+                .doesNotContain("rel=\"prev\"");
+
+        ResponseEntity<String> second = get("/api/public/reports?plan=" + PLAN + "&size=1&page=1");
+        assertThat(json.readTree(second.getBody())).hasSize(1);
+        assertThat(json.readTree(second.getBody()).get(0).path("id"))
+                .isNotEqualTo(json.readTree(first.getBody()).get(0).path("id"));
+        assertThat(second.getHeaders().getFirst(HttpHeaders.LINK)).contains("page=0", "rel=\"prev\"")
+                .doesNotContain("rel=\"next\"");
+
+        assertThat(json.readTree(get("/api/public/reports?plan=" + PLAN + "&page=5").getBody())).isEmpty();
+    }
+
+    @Test
+    void pagingOutOfRangeIsA400InTheReadersLanguageNamingTheParameter() throws Exception {
+        ResponseEntity<String> az = get("/api/public/reports?size=0&page=x");
+        assertThat(az.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode problem = json.readTree(az.getBody());
+        assertThat(problem.toString()).contains("Səhifə parametrləri düzgün deyil", "size", "page");
+        ResponseEntity<String> en = get("/api/public/reports?size=501", HttpHeaders.ACCEPT_LANGUAGE, "en");
+        assertThat(en.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(en.getBody()).contains("is not a whole number from 1 to 500");
+    }
+
+    @Test
     void theApiIsDocumentedInOpenApi() throws Exception {
         JsonNode api = json.readTree(get("/api/openapi").getBody());
         assertThat(api.path("paths").has("/api/public/plans/{planCode}/measures/{code}")).isTrue();

@@ -54,6 +54,16 @@ class PortalPagesTest extends PortalTestBase {
     }
 
     @Test
+    void aMeasurePageNumberThatIsNotANumberIsRefusedInTheReadersLanguage() {
+        ResponseEntity<String> page = get("/plans/" + PLAN + "/measures/1.1?page=abc&lang=en");
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(page.getBody()).contains("is not a whole number");
+        // a page past the end shows the last one; one page needs no pager
+        String last = get("/plans/" + PLAN + "/measures/1.1?page=7").getBody();
+        assertThat(last).contains("Şəffaflıq portalı istifadəyə verildi").doesNotContain("class=\"pagination");
+    }
+
+    @Test
     void agencyPageShowsItsRecordWithInvitedBodiesNeverLate() {
         String mcht = get("/agencies/MCHT").getBody();
         assertThat(mcht).contains("Rabitə və Yüksək Texnologiyalar Nazirliyi", "Şəffaflıq portalı istifadəyə verildi",

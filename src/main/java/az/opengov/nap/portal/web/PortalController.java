@@ -93,15 +93,20 @@ class PortalController {
         return "portal/plan";
     }
 
+    /** A measure's published reports, {@link #TIMELINE_PAGE} at a time, by agency in the order of the parties. */
     @GetMapping("/plans/{planCode}/measures/{code}")
-    String measure(@PathVariable String planCode, @PathVariable String code, Model model, WebRequest request,
+    String measure(@PathVariable String planCode, @PathVariable String code,
+                   @RequestParam(required = false) String page, Model model, WebRequest request,
                    HttpServletResponse response) {
         Snapshot s = catalog.snapshot();
         PlanView plan = s.plan(planCode).orElseThrow(PublicCatalog::notPublic);
         MeasureView m = s.measure(planCode, code).orElseThrow(PublicCatalog::notPublic);
-        if (PageSupport.notModified(request, response, s, true, "measure", planCode, code, PageSupport.lang())) {
+        Timeline timeline = Timeline.of(m, page);
+        if (PageSupport.notModified(request, response, s, true, "measure", planCode, code, PageSupport.lang(),
+                "" + timeline.page())) {
             return null;
         }
+        model.addAttribute("timeline", timeline);
         PageSupport.page(model, s, m.code() + " · " + format.excerpt(m.title(), 110),
                 format.excerpt(messages.text("portal.measure.description", m.code(), plan.title(),
                         messages.text("portal.level." + m.level()), m.reports().size()) + " " + m.title(), 300),

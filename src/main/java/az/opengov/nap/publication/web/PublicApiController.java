@@ -183,25 +183,83 @@ class PublicApiController {
                 r.record().stream().map(PublicApiController::line).toList());
     }
 
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 500;
+
     @GetMapping("/reports")
-    @Operation(summary = "Published reports, newest first, optionally of one plan, measure or agency")
+    @Operation(summary = "Published reports, newest first, optionally of one plan, measure or agency, a page at a time",
+            description = "Pages of `size` (50, at most 500) from `page` 0. The total is in the `X-Total-Count` header; "
+                    + "the `Link` header names the next and previous pages (RFC 8288). The CSV and XLSX downloads "
+                    + "under /open-data hold every report at once.",
+            responses = @ApiResponse(responseCode = "400", description = "page or size out of range"))
     List<PublishedReport> reports(@Parameter(description = "plan code") @RequestParam(required = false) String plan,
                                   @Parameter(description = "measure code (with plan)")
                                   @RequestParam(required = false) String measure,
                                   @Parameter(description = "agency code") @RequestParam(required = false) String agency,
                                   @Parameter(description = "only reports published at or after this instant")
                                   @RequestParam(required = false) Instant since,
+                                  @Parameter(description = "page number, from 0")
+                                  @RequestParam(required = false) String page,
+                                  @Parameter(description = "reports per page, 1 to 500 (50)")
+                                  @RequestParam(required = false) String size,
                                   WebRequest request, HttpServletResponse response) {
-        Snapshot s = catalog.snapshot();
-        if (HttpCaching.notModified(request, response, s, false, "api", "reports", plan, measure, agency,
-                String.valueOf(since))) {
-            return null;
+        List<az.opengov.nap.shared.FieldProblem> problems = new java.util.ArrayList<>();
+        int pageNumber = whole(page, 0, 0, 1_000_000, "page", problems);
+        int pageSize = whole(size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "size", problems);
+        if (!problems.isEmpty()) {
+            throw new az.opengov.nap.shared.NapException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "validation.paging", problems);
         }
-        return s.reports(plan).stream()
+        Snapshot s = catalog.snapshot();
+        List<ReportView> matching = s.reports(plan).stream()
                 .filter(r -> measure == null || r.measureCode().equals(measure))
                 .filter(r -> agency == null || r.agencyCode().equals(agency))
                 .filter(r -> since == null || !r.publishedAt().isBefore(since))
-                .map(r -> report(s, r)).toList();
+                .toList();
+        response.setHeader("X-Total-Count", Integer.toString(matching.size()));
+        String links = pageLinks(matching.size(), pageNumber, pageSize);
+        if (!links.isEmpty()) {
+            response.setHeader(org.springframework.http.HttpHeaders.LINK, links);
+        }
+        if (HttpCaching.notModified(request, response, s, false, "api", "reports", plan, measure, agency,
+                String.valueOf(since), "" + pageNumber, "" + pageSize)) {
+            return null;
+        }
+        return matching.stream().skip((long) pageNumber * pageSize).limit(pageSize).map(r -> report(s, r)).toList();
+    }
+
+    /** A whole number parameter within bounds, or its default when absent; a problem naming it otherwise. */
+    private static int whole(String value, int absent, int min, int max, String field,
+                             List<az.opengov.nap.shared.FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(az.opengov.nap.shared.FieldProblem.of(field, "validation.wholeNumber", value, min, max));
+        return absent;
+    }
+
+    /** RFC 8288 links to the neighbouring pages of this request. */
+    private static String pageLinks(int total, int page, int size) {
+        List<String> links = new java.util.ArrayList<>();
+        var here = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest();
+        if ((long) (page + 1) * size < total) {
+            links.add("<" + here.replaceQueryParam("page", page + 1).replaceQueryParam("size", size).toUriString()
+                    + ">; rel=\"next\"");
+        }
+        if (page > 0) {
+            int previous = Math.min(page - 1, Math.max(0, (total - 1) / size));
+            links.add("<" + here.replaceQueryParam("page", previous).replaceQueryParam("size", size).toUriString()
+                    + ">; rel=\"prev\"");
+        }
+        return String.join(", ", links);
     }
 
     @GetMapping("/reports/{id}")
