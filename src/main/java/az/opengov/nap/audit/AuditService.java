@@ -30,13 +30,19 @@ public class AuditService {
     /** Records a state change in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void change(String actor, String action, String targetType, Object targetId, String details) {
-        insert(actor, action, targetType, targetId, AuditEvent.SUCCESS, details);
+        insert(actor, action, targetType, targetId, AuditEvent.SUCCESS, details, remoteAddress());
     }
 
     /** Records a security event on its own. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void security(String actor, String action, String outcome, String details) {
-        insert(actor, action, null, null, outcome, details);
+        insert(actor, action, null, null, outcome, details, remoteAddress());
+    }
+
+    /** Records a sign-in event on its own, from the address its authentication came from. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void security(String actor, String action, String outcome, String details, String remoteAddress) {
+        insert(actor, action, null, null, outcome, details, remoteAddress == null ? remoteAddress() : remoteAddress);
     }
 
     /** Searches the trail, newest first. Every filter is optional. */
@@ -72,14 +78,14 @@ public class AuditService {
     }
 
     private void insert(String actor, String action, String targetType, Object targetId, String outcome,
-                        String details) {
+                        String details, String remoteAddress) {
         jdbc.sql("""
                 insert into audit_event (occurred_at, actor, action, target_type, target_id, outcome, details,
                     remote_address)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Timestamp.from(Instant.now()), truncate(actor, 100), action, targetType,
                         targetId == null ? null : truncate(targetId.toString(), 200), outcome,
-                        truncate(details, 4000), remoteAddress())
+                        truncate(details, 4000), remoteAddress)
                 .update();
     }
 

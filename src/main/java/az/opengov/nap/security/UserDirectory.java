@@ -10,6 +10,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +29,17 @@ public class UserDirectory implements UserDetailsService {
 
     public Optional<AppUser> find(String username) {
         return jdbc.sql("select * from app_user where username = ?").param(username)
-                .query((rs, n) -> new AppUser(rs.getString("username"), rs.getString("display_name"),
-                        rs.getString("email"), rs.getString("locale"), rs.getString("agency_code"),
-                        rs.getBoolean("reviewer"), rs.getBoolean("admin"), rs.getBoolean("enabled")))
-                .optional();
+                .query((rs, n) -> user(rs)).optional();
     }
+
+    private static AppUser user(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AppUser(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
+                rs.getString("locale"), rs.getString("agency_code"), rs.getBoolean("reviewer"), rs.getBoolean("admin"),
+                rs.getBoolean("enabled"));
+    }
+
+    /** The request attribute holding the user as read when this request signed in (HTTP Basic: every request). */
+    private static final String SIGNED_IN = UserDirectory.class.getName() + ".signedIn";
 
     public Optional<String> agencyOf(String username) {
         return find(username).map(AppUser::agencyCode);
@@ -79,6 +87,12 @@ public class UserDirectory implements UserDetailsService {
         if (auth == null || !auth.isAuthenticated()) {
             throw new org.springframework.security.access.AccessDeniedException("not signed in");
         }
+        // read at this request's own sign-in: as fresh as reading it again
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(SIGNED_IN, RequestAttributes.SCOPE_REQUEST) instanceof AppUser user
+                && user.username().equals(auth.getName()) && user.enabled()) {
+            return user;
+        }
         return find(auth.getName()).filter(AppUser::enabled)
                 .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("unknown user"));
     }
@@ -118,23 +132,28 @@ public class UserDirectory implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        record Row(String hash, boolean enabled, boolean reviewer, boolean admin, String agency) {
+        record Row(AppUser user, String hash) {
         }
         Row row = jdbc.sql("select * from app_user where username = ?").param(username)
-                .query((rs, n) -> new Row(rs.getString("password_hash"), rs.getBoolean("enabled"),
-                        rs.getBoolean("reviewer"), rs.getBoolean("admin"), rs.getString("agency_code")))
+                .query((rs, n) -> new Row(user(rs), rs.getString("password_hash")))
                 .optional().orElseThrow(() -> new UsernameNotFoundException("unknown"));
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            // the request that signs in asks for its user next (current()): once is enough
+            request.setAttribute(SIGNED_IN, row.user(), RequestAttributes.SCOPE_REQUEST);
+        }
+        AppUser user = row.user();
         List<String> roles = new java.util.ArrayList<>();
-        if (row.agency() != null) {
+        if (user.agencyCode() != null) {
             roles.add("AGENCY");
         }
-        if (row.reviewer()) {
+        if (user.reviewer()) {
             roles.add("REVIEWER");
         }
-        if (row.admin()) {
+        if (user.admin()) {
             roles.add("ADMIN");
         }
-        return User.withUsername(username).password(row.hash()).disabled(!row.enabled())
+        return User.withUsername(username).password(row.hash()).disabled(!user.enabled())
                 .roles(roles.toArray(String[]::new)).build();
     }
 }

@@ -230,6 +230,21 @@ class AccessControlTest {
     }
 
     @Test
+    void anApiClientsSignInsAreRecordedOnceAnHourNotOnEveryRequest() throws Exception {
+        create("acl-api-client", "EDU", false, false);
+        for (int i = 0; i < 3; i++) {
+            assertThat(send("GET", "/api/tasks", null, "acl-api-client", PASSWORD).statusCode()).isEqualTo(200);
+        }
+        assertThat(audit("LOGIN", "acl-api-client")).isEqualTo(1);
+        assertThat(jdbc.sql("select details || ' from ' || remote_address from audit_event where action = 'LOGIN'"
+                + " and actor = 'acl-api-client'").query(String.class).single()).isEqualTo("HTTP Basic from 127.0.0.1");
+        // a wrong password is still recorded every time
+        send("GET", "/api/tasks", null, "acl-api-client", "wrong-password-1");
+        send("GET", "/api/tasks", null, "acl-api-client", "wrong-password-2");
+        assertThat(audit("LOGIN_FAILED", "acl-api-client")).isEqualTo(2);
+    }
+
+    @Test
     void repeatedFailuresAreThrottledForThatUserOnly() throws Exception {
         create("acl-throttled", "EDU", false, false);
         for (int i = 0; i < 6; i++) {
