@@ -27,7 +27,6 @@ import az.opengov.nap.portal.Published.Standing;
 import az.opengov.nap.publication.Publication;
 import az.opengov.nap.publication.PublicationService;
 import az.opengov.nap.reporting.ProgressReport;
-import az.opengov.nap.reporting.ReportStatus;
 import az.opengov.nap.reporting.ReportingService;
 import az.opengov.nap.review.Review;
 import az.opengov.nap.review.ReviewDecision;
@@ -41,6 +40,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -245,14 +245,23 @@ public class PublicCatalog {
         Map<Integer, ReportingCycle> cyclesByNumber = new LinkedHashMap<>();
         cycles.cycles(m.id()).forEach(c -> cyclesByNumber.put(c.number(), c));
 
+        // the measure's published versions and their decisions in two reads, not two per report
+        Map<Long, ProgressReport> publishedVersions = new HashMap<>();
+        Map<String, Instant> submittedAt = new HashMap<>();
+        for (ProgressReport r : reports.published(m.id())) {
+            publishedVersions.put(r.id(), r);
+            submittedAt.putIfAbsent(r.cycleNumber() + "/" + r.agencyCode(), r.submittedAt());
+        }
+        Map<Long, Review> decisions = reviews.ofPublished(m.id());
         List<ReportView> published = new ArrayList<>();
         for (Publication p : publications.publications(m.id())) {
-            ProgressReport r = reports.get(p.reportId());
-            if (r.status() != ReportStatus.PUBLISHED) {
+            ProgressReport r = publishedVersions.get(p.reportId());
+            if (r == null) {
                 continue;
             }
-            String assessed = reviews.find(r.id()).filter(v -> v.decision() == ReviewDecision.APPROVED)
-                    .map(Review::completionLevel).orElse(null);
+            Review decision = decisions.get(r.id());
+            String assessed = decision != null && decision.decision() == ReviewDecision.APPROVED
+                    ? decision.completionLevel() : null;
             ReportingCycle c = cyclesByNumber.get(p.cycleNumber());
             var content = r.content();
             published.add(new ReportView(p.id(), plan.code(), m.code(), m.title(), p.agencyCode(), p.cycleNumber(),
@@ -266,11 +275,13 @@ public class PublicCatalog {
         allReports.addAll(published);
 
         // the reporting record of each agency asked, from the cycles opened so far
+        Map<String, ReportView> firstPublished = new HashMap<>();
+        published.forEach(r -> firstPublished.putIfAbsent(r.cycle() + "/" + r.agencyCode(), r));
         for (ReportingCycle c : cyclesByNumber.values()) {
             for (Participant part : cycles.participants(m.id(), c.number())) {
-                Optional<ReportView> report = published.stream().filter(r -> r.cycle() == c.number()
-                        && r.agencyCode().equals(part.agencyCode())).findFirst();
-                Standing standing = standing(part, report.isPresent() ? submittedAt(m.id(), part) : null, today);
+                String key = c.number() + "/" + part.agencyCode();
+                Optional<ReportView> report = Optional.ofNullable(firstPublished.get(key));
+                Standing standing = standing(part, report.isPresent() ? submittedAt.get(key) : null, today);
                 if (m.status() == az.opengov.nap.plan.MeasureStatus.CANCELLED && report.isEmpty()
                         && standing != Standing.REMOVED) {
                     standing = Standing.CANCELLED;
@@ -298,12 +309,6 @@ public class PublicCatalog {
     }
 
     /** When the published version of a participant's report was submitted. */
-    private Instant submittedAt(long measureId, Participant part) {
-        return reports.history(measureId, part.agencyCode()).stream()
-                .filter(r -> r.cycleNumber() == part.cycleNumber() && r.status() == ReportStatus.PUBLISHED)
-                .map(ProgressReport::submittedAt).findFirst().orElse(null);
-    }
-
     static Standing standing(Participant part, Instant publishedSubmission, LocalDate today) {
         boolean invited = part.role() == AgencyRole.RECOMMENDED;
         if (part.status() == ParticipantStatus.REMOVED) {

@@ -37,6 +37,13 @@ class ReportRepository {
                 .params(measureId, agency).query((rs, n) -> map(rs)).list();
     }
 
+    List<ProgressReport> published(long measureId) {
+        return jdbc.sql("""
+                select * from progress_report where measure_id = ? and status = 'PUBLISHED'
+                order by cycle_number, agency_code, version""")
+                .param(measureId).query((rs, n) -> map(rs)).list();
+    }
+
     long insert(long measureId, int cycle, String agency, int version, ReportContent c, String user, Instant at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""

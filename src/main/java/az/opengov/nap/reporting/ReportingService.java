@@ -38,6 +38,11 @@ public class ReportingService {
         return reports.latest(measureId, cycle, agencyCode);
     }
 
+    /** The measure's published report versions, by cycle, agency and version: one read for the public catalogue. */
+    public List<ProgressReport> published(long measureId) {
+        return reports.published(measureId);
+    }
+
     /** Every version the agency wrote on the measure, oldest first. */
     public List<ProgressReport> history(long measureId, String agencyCode) {
         return reports.versions(measureId, agencyCode);

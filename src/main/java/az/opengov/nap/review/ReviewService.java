@@ -83,11 +83,24 @@ public class ReviewService {
 
     public Optional<Review> find(long reportId) {
         return jdbc.sql("select * from review_decision where report_id = ?").param(reportId)
-                .query((rs, n) -> new Review(rs.getLong("id"), rs.getLong("report_id"),
-                        ReviewDecision.valueOf(rs.getString("decision")), rs.getString("comment"),
-                        rs.getString("completion_level"), rs.getString("reviewer"),
-                        rs.getTimestamp("decided_at").toInstant()))
-                .optional();
+                .query((rs, n) -> review(rs)).optional();
+    }
+
+    /** The decisions on a measure's published report versions, by report id: one read for the public catalogue. */
+    public java.util.Map<Long, Review> ofPublished(long measureId) {
+        java.util.Map<Long, Review> decisions = new java.util.HashMap<>();
+        jdbc.sql("""
+                select d.* from review_decision d join progress_report r on r.id = d.report_id
+                where r.measure_id = ? and r.status = 'PUBLISHED'""")
+                .param(measureId).query((rs, n) -> review(rs)).list()
+                .forEach(r -> decisions.put(r.reportId(), r));
+        return decisions;
+    }
+
+    private static Review review(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Review(rs.getLong("id"), rs.getLong("report_id"), ReviewDecision.valueOf(rs.getString("decision")),
+                rs.getString("comment"), rs.getString("completion_level"), rs.getString("reviewer"),
+                rs.getTimestamp("decided_at").toInstant());
     }
 
     private static String blankToNull(String s) {
