@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  * cycle's history under {@code full}), and the content fields of the forms have no {@code ACT_HI_VARINST} row at all:
  * every agency's report declares them (null) so that parallel agencies never share one, and their history would only
  * say so, 8 rows per agency and cycle. Every event of one variable is decided by its name alone, so a variable has
- * either its whole history or none.
+ * either its whole history or none. The job log keeps what jobs did (each success, each failure with its
+ * exception), not their creation and deletion: every report task brings reminder and escalation timers, and most are
+ * deleted unfired when the report comes in on time, two log rows each that say nothing about the measure.
  */
 class HistoryWithoutContent extends AbstractHistoryLevel {
 
@@ -41,7 +43,8 @@ class HistoryWithoutContent extends AbstractHistoryLevel {
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
         if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
-                || eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+                || eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE
+                || eventType == HistoryEventTypes.JOB_CREATE || eventType == HistoryEventTypes.JOB_DELETE) {
             return false;
         }
         if (entity instanceof VariableInstanceEntity variable) {
