@@ -71,6 +71,14 @@ public class PublicCatalog {
     private volatile long checkedAt;
     private final long recheckEvery;
     private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The one thread that compares and rebuilds in the background. */
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "public-catalogue");
+                t.setDaemon(true);
+                return t;
+            });
 
     PublicCatalog(PortalRepository repository, PlanService plans, AgencyService agencies, CycleService cycles,
                   PublicationService publications, ReportingService reports, ReviewService reviews,
@@ -151,26 +159,68 @@ public class PublicCatalog {
     }
 
     /**
-     * The snapshot as of now: rebuilt when the fingerprint or the day (overdue standings) changed. The fingerprint is
-     * asked at most every {@code nap.portal.recheck-every} (2 s), so a publication shows within that time on every
-     * node. While one request rebuilds, the others keep reading the snapshot they have; only the very first waits.
+     * The snapshot as of now. The fingerprint (a cheap query over what the public side shows) is compared at most every
+     * {@code nap.portal.recheck-every} (2 s) and in the background: readers keep getting the snapshot they have while
+     * one thread compares and, if anything changed, rebuilds ("stale while revalidate"); a publication on this node
+     * starts that at once. Only the very first request, and the first of a new day (overdue standings move with the
+     * date), wait for a build. With {@code recheck-every} 0 every request compares first (tests).
      */
     public Snapshot snapshot() {
         Snapshot current = snapshot;
         String today = Clock.today().toString();
-        if (current != null && current.version().endsWith(today) && System.nanoTime() - checkedAt < recheckEvery) {
-            return current;
+        if (current == null || recheckEvery == 0 || !current.version().endsWith(today)) {
+            return refresh(today, current != null);
         }
-        if (current != null && !rebuilding.tryLock()) {
-            return current;
+        if (System.nanoTime() - checkedAt >= recheckEvery && refreshing.compareAndSet(false, true)) {
+            try {
+                background.execute(() -> {
+                    try {
+                        refresh(Clock.today().toString(), false);
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(PublicCatalog.class)
+                                .warn("Public catalogue not refreshed; serving the one from before", e);
+                    } finally {
+                        refreshing.set(false);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                refreshing.set(false);
+            }
         }
-        if (current == null) {
+        return current;
+    }
+
+    /** Something public changed on this node: the next request starts comparing the fingerprint. */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void published(az.opengov.nap.publication.ReportPublished event) {
+        checkedAt = System.nanoTime() - recheckEvery;
+    }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void imported(az.opengov.nap.plan.PlanImported event) {
+        checkedAt = System.nanoTime() - recheckEvery;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /**
+     * Compares the fingerprint and rebuilds on a change. {@code orKeep}: if another thread is at it, return the
+     * snapshot there is rather than wait.
+     */
+    private Snapshot refresh(String today, boolean orKeep) {
+        if (orKeep && !rebuilding.tryLock()) {
+            return snapshot;
+        }
+        if (!orKeep) {
             rebuilding.lock();
         }
         try {
             PortalRepository.Fingerprint fingerprint = repository.fingerprint();
             String version = fingerprint.version() + today;
-            current = snapshot;
+            Snapshot current = snapshot;
             if (current == null || !current.version().equals(version)) {
                 current = build(version, fingerprint.lastChange());
                 snapshot = current;
