@@ -64,6 +64,40 @@ class PortalPagesTest extends PortalTestBase {
     }
 
     @Test
+    void aMeasureWithManyReportsShowsThemFiftyAPageWithAPager() {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc =
+                context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long measure = jdbc.sql("select id from measure where plan_code = ? and code = '1.1'").param(PLAN)
+                .query(Long.class).single();
+        java.sql.Timestamp at = java.sql.Timestamp.from(PortalFixture.NOW.minusSeconds(3600));
+        try {
+            // MCHT's published report on 1.1 and 55 more published versions of it: 56 in all
+            for (int i = 0; i < 55; i++) {
+                jdbc.sql("""
+                        insert into progress_report (measure_id, cycle_number, agency_code, version, status,
+                          completion_level, what_was_done, created_by, created_at, updated_at, submitted_at)
+                        values (?, 1, 'MCHT', ?, 'PUBLISHED', 'SUBSTANTIAL', ?, 'paging-test', ?, ?, ?)""")
+                        .params(measure, 100 + i, "Səhifələnən hesabat " + i, at, at, at).update();
+                jdbc.sql("""
+                        insert into publication (report_id, measure_id, cycle_number, agency_code, published_at)
+                        select id, measure_id, 1, 'MCHT', ? from progress_report where measure_id = ? and version = ?
+                        and agency_code = 'MCHT' and cycle_number = 1""").params(at, measure, 100 + i).update();
+            }
+            String first = get("/plans/" + PLAN + "/measures/1.1").getBody();
+            assertThat(first).contains("1–50, cəmi 56 hesabat", "class=\"pagination", "rel=\"next\"")
+                    .doesNotContain("rel=\"prev\"");
+            assertThat(first.split("class=\"report-card\"", -1)).hasSize(51);
+            String second = get("/plans/" + PLAN + "/measures/1.1?page=1&lang=en").getBody();
+            assertThat(second).contains("51–56 of 56 reports", "rel=\"prev\"").doesNotContain("rel=\"next\"");
+            assertThat(second.split("class=\"report-card\"", -1)).hasSize(7);
+        } finally {
+            jdbc.sql("delete from publication where report_id in (select id from progress_report where"
+                    + " created_by = 'paging-test')").update();
+            jdbc.sql("delete from progress_report where created_by = 'paging-test'").update();
+        }
+    }
+
+    @Test
     void agencyPageShowsItsRecordWithInvitedBodiesNeverLate() {
         String mcht = get("/agencies/MCHT").getBody();
         assertThat(mcht).contains("Rabitə və Yüksək Texnologiyalar Nazirliyi", "Şəffaflıq portalı istifadəyə verildi",
