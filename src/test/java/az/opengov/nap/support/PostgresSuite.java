@@ -16,18 +16,22 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Runs a Spring test against the real PostgreSQL (127.0.0.1:5432 by default), each test class in a fresh schema.
  * With {@code -Dnap.test.postgres=required} (CI) an unreachable server fails the build; by default (a laptop without
- * PostgreSQL) the suite is reported as disabled, with the reason.
+ * PostgreSQL) the suite is reported as disabled, with the reason. Each class's application is closed after it, so the
+ * suites never hold more than one pool of connections at a time.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresSuite.Condition.class)
 @ActiveProfiles({"test", "postgres"})
 @ContextConfiguration(initializers = PostgresSuite.FreshSchema.class)
+// closed after its class: its connections go back to the server (100 at most on CI) and its schema is dropped
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface PostgresSuite {
 
     /** Gives each application context the suite builds a schema of its own ({@code nap.test.schema}). */
