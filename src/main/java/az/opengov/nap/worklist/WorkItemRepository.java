@@ -60,21 +60,6 @@ class WorkItemRepository {
                 .query((rs, n) -> map(rs)).list();
     }
 
-    /** A page of {@link #open} with the count of all of them, in one statement (a page past the end: two). */
-    WorklistService.OpenPage openPage(Collection<String> groups, int offset, int limit) {
-        long[] total = {0};
-        List<WorkItem> items = jdbc.sql("""
-                select w.*, count(*) over () as open_total from work_item w
-                where w.state = 'OPEN' and w.candidate_group in (:groups)
-                order by w.due_at nulls last, w.created_at, w.task_id offset :offset rows fetch next :limit rows only""")
-                .param("groups", groups).param("offset", offset).param("limit", limit)
-                .query((rs, n) -> {
-                    total[0] = rs.getLong("open_total");
-                    return map(rs);
-                }).list();
-        return new WorklistService.OpenPage(items, items.isEmpty() && offset > 0 ? countOpen(groups) : total[0]);
-    }
-
     long countOpen(Collection<String> groups) {
         return jdbc.sql("select count(*) from work_item where state = 'OPEN' and candidate_group in (:groups)")
                 .param("groups", groups).query(Long.class).single();

@@ -47,15 +47,6 @@ public class WorklistService {
         return items.open(groups, page * clamp(size), clamp(size));
     }
 
-    /** One page of the groups' open tasks and how many there are in all. */
-    public record OpenPage(List<WorkItem> items, long total) {
-    }
-
-    /** {@link #open} and {@link #countOpen} together, in one read. */
-    public OpenPage openPage(Collection<String> groups, int page, int size) {
-        return groups.isEmpty() ? new OpenPage(List.of(), 0) : items.openPage(groups, page * clamp(size), clamp(size));
-    }
-
     public long countOpen(Collection<String> groups) {
         return groups.isEmpty() ? 0 : items.countOpen(groups);
     }

@@ -80,10 +80,10 @@ class TaskApiController {
     TaskPage mine(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         AppUser user = users.current();
         List<String> groups = user.groups().stream().filter(g -> !AppUser.ADMIN_GROUP.equals(g)).toList();
-        WorklistService.OpenPage open = worklist.openPage(groups, Math.max(0, page), size);
-        Map<Long, Measure> measures = plans.measures(open.items().stream().map(WorkItem::measureId).toList());
-        List<TaskRow> rows = open.items().stream().map(w -> row(w, measures.get(w.measureId()))).toList();
-        return new TaskPage(open.total(), page, rows.size(), rows);
+        List<WorkItem> items = worklist.open(groups, Math.max(0, page), size);
+        Map<Long, Measure> measures = plans.measures(items.stream().map(WorkItem::measureId).toList());
+        List<TaskRow> rows = items.stream().map(w -> row(w, measures.get(w.measureId()))).toList();
+        return new TaskPage(worklist.countOpen(groups), page, rows.size(), rows);
     }
 
     @GetMapping("/{taskId}")
