@@ -18,7 +18,7 @@ class SubmitHistoryBench extends SubmitHistoryHarness {
 
     @Override
     void report(String markdown) throws IOException {
-        Bench.write(Path.of("bench", "results"), "-submit-history", Bench.header("Submit and history benchmark",
-                jdbc.queryForObject("show server_version", String.class)) + "\n" + markdown);
+        Bench.write(Path.of("bench", "results"), "-submit-history",
+                Bench.header("Submit and history benchmark", serverVersion) + "\n" + markdown);
     }
 }

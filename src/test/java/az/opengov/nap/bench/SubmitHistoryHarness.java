@@ -55,7 +55,15 @@ abstract class SubmitHistoryHarness {
     HistoryCycle.Figures full;
     HistoryCycle.Figures ours;
 
+    /** The server's version, read while the application is up (each nested class's closes after it). */
+    String serverVersion;
+
     abstract Sizes sizes();
+
+    @org.junit.jupiter.api.BeforeAll
+    void serverVersion() {
+        serverVersion = jdbc.queryForObject("show server_version", String.class);
+    }
 
     /** Writes the figures where the subclass wants them (the smoke test does not). */
     void report(String markdown) throws IOException {
