@@ -128,9 +128,7 @@ class WorkspaceBrowserTest extends WorkspaceTestBase {
         assertThat(text()).contains("Hesabatı təqdim etməyi təsdiq edin", "3 yeni xidmət", "Məhdud");
         shot("04-confirm");
         click(By.id("submit-report"));
-        waitFor(By.id("task-status"));
-        assertThat(browser.findElement(By.id("task-status")).getText())
-                .isEqualTo("Təqdim edilib, Komissiyanın yoxlamasını gözləyir");
+        statusIs("Təqdim edilib, Komissiyanın yoxlamasını gözləyir");
         shot("05-submitted");
         EngineJobs.runDue(management);
 
@@ -176,7 +174,7 @@ class WorkspaceBrowserTest extends WorkspaceTestBase {
         click(By.id("continue"));
         waitFor(By.id("submit-report"));
         click(By.id("submit-report"));
-        waitFor(By.id("task-status"));
+        statusIs("Təqdim edilib, Komissiyanın yoxlamasını gözləyir");
         EngineJobs.runDue(management);
 
         // the reviewer sees what changed next to the previous version, and approves
@@ -204,17 +202,14 @@ class WorkspaceBrowserTest extends WorkspaceTestBase {
         signOut();
         signIn(COORDINATOR.username());
         open("/workspace/tasks/" + revisionTask);
-        waitFor(By.id("task-status"));
-        assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("Təsdiq edilib və dərc olunub");
+        statusIs("Təsdiq edilib və dərc olunub");
         shot("09-report-published");
         click(By.cssSelector(".ws-lang a[hreflang='en']"));
-        waitFor(By.id("task-status"));
-        assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("Approved and published");
+        statusIs("Approved and published");
         assertThat(text()).contains("June 30, 2026", "Executors", "Ministry of Communications and High Technologies");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         click(By.cssSelector(".ws-lang a[hreflang='ru']"));
-        waitFor(By.id("task-status"));
-        assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("Утверждён и опубликован");
+        statusIs("Утверждён и опубликован");
         assertThat(text()).contains("30 июня 2026", "Исполнители", "Министерство образования");
         shot("10-report-published-ru");
         // the choice is kept in a cookie
@@ -247,6 +242,11 @@ class WorkspaceBrowserTest extends WorkspaceTestBase {
 
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
+    }
+
+    /** The task's status as the page now shows it: found again until it reads so (the page may still be loading). */
+    private void statusIs(String expected) {
+        wait.until(ExpectedConditions.textToBe(By.id("task-status"), expected));
     }
 
     private WebElement waitFor(By by) {
