@@ -2,6 +2,7 @@ package az.opengov.nap.monitoring;
 
 import az.opengov.nap.shared.FieldProblem;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.WholeNumber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,10 +36,7 @@ public record OverdueFilter(String plan, Integer section, String agency, String 
     public static OverdueFilter of(String plan, String section, String agency, String kind, String role, String sort,
                                    String dir, String page, String size) {
         List<FieldProblem> problems = new ArrayList<>();
-        Integer sectionNumber = null;
-        if (!blank(section)) {
-            sectionNumber = number(section, 1, 999, "section", problems);
-        }
+        Integer sectionNumber = WholeNumber.parse(section, null, 1, 999, "section", problems);
         String k = blank(kind) ? "report" : kind.trim().toLowerCase(java.util.Locale.ROOT);
         if (!KINDS.contains(k)) {
             problems.add(FieldProblem.of("kind", "monitoring.error.kind", kind));
@@ -60,8 +58,8 @@ public record OverdueFilter(String plan, Integer section, String agency, String 
             problems.add(FieldProblem.of("dir", "monitoring.error.dir", dir));
             desc = false;
         }
-        Integer p = blank(page) ? Integer.valueOf(0) : number(page, 0, 1_000_000, "page", problems);
-        Integer z = blank(size) ? Integer.valueOf(DEFAULT_SIZE) : number(size, 1, MAX_SIZE, "size", problems);
+        Integer p = WholeNumber.parse(page, 0, 0, 1_000_000, "page", problems);
+        Integer z = WholeNumber.parse(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", problems);
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
@@ -80,19 +78,6 @@ public record OverdueFilter(String plan, Integer section, String agency, String 
     /** The same filter on another page. */
     public OverdueFilter page(int other) {
         return new OverdueFilter(plan, section, agency, kind, role, sort, desc, Math.max(0, other), size);
-    }
-
-    private static Integer number(String value, int min, int max, String field, List<FieldProblem> problems) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(FieldProblem.of(field, "monitoring.error.number", value, min, max));
-        return null;
     }
 
     private static boolean blank(String s) {

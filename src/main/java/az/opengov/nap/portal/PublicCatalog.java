@@ -191,13 +191,9 @@ public class PublicCatalog {
     }
 
     /** Something public changed on this node: the next request starts comparing the fingerprint. */
-    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
-    void published(az.opengov.nap.publication.ReportPublished event) {
-        checkedAt = System.nanoTime() - recheckEvery;
-    }
-
-    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
-    void imported(az.opengov.nap.plan.PlanImported event) {
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true,
+            classes = {az.opengov.nap.publication.ReportPublished.class, az.opengov.nap.plan.PlanImported.class})
+    void published() {
         checkedAt = System.nanoTime() - recheckEvery;
     }
 
@@ -358,7 +354,6 @@ public class PublicCatalog {
                 List.copyOf(amendments), assessment);
     }
 
-    /** When the published version of a participant's report was submitted. */
     static Standing standing(Participant part, Instant publishedSubmission, LocalDate today) {
         boolean invited = part.role() == AgencyRole.RECOMMENDED;
         if (part.status() == ParticipantStatus.REMOVED) {

@@ -61,11 +61,6 @@ public final class Published {
             return from == to ? Integer.toString(from) : from + "–" + to;
         }
 
-        /** The agency's published reports on this measure, oldest period first. */
-        public List<ReportView> reportsOf(String agencyCode) {
-            return reports.stream().filter(r -> r.agencyCode().equals(agencyCode)).toList();
-        }
-
         public List<PartyView> parties() {
             return java.util.stream.Stream.concat(executors.stream(), recommended.stream()).toList();
         }

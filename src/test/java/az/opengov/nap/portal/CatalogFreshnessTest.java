@@ -2,20 +2,23 @@ package az.opengov.nap.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.opengov.nap.publication.ReportPublished;
+import az.opengov.nap.plan.PlanImported;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The public catalogue as in production, compared with the tables in the background: readers never wait for the
- * comparison or a rebuild (they get the snapshot there is), a publication on this node has the next request start
- * one, and otherwise the data is compared every {@code nap.portal.recheck-every} (here an hour, so only the
- * publication can tell).
+ * comparison or a rebuild (they get the snapshot there is), a publication or an import on this node has the next
+ * request start one, and otherwise the data is compared every {@code nap.portal.recheck-every} (here an hour, so
+ * only the import can tell).
  */
 @SpringBootTest(properties = "nap.portal.recheck-every=1h")
 @ActiveProfiles("test")
@@ -27,6 +30,10 @@ class CatalogFreshnessTest {
     PublicCatalog catalog;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
 
     @AfterEach
     void removeAgency() {
@@ -43,8 +50,9 @@ class CatalogFreshnessTest {
         assertThat(catalog.snapshot()).isSameAs(before);
         assertThat(catalog.snapshot().agency(AGENCY)).isNull();
 
-        // a publication on this node: the next reader still gets the old snapshot at once, and starts the comparison
-        catalog.published(new ReportPublished(1L, 1L, 1, "MCHT"));
+        // a plan imported on this node (as a publication would): once it is committed, the next reader still gets the
+        // old snapshot at once, and starts the comparison
+        transactions.executeWithoutResult(status -> events.publishEvent(new PlanImported("FRESHNESS", List.of())));
         assertThat(catalog.snapshot()).isSameAs(before);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (catalog.snapshot().agency(AGENCY) == null && System.nanoTime() < deadline) {

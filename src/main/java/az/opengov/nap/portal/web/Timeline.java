@@ -5,6 +5,7 @@ import az.opengov.nap.portal.Published.PartyView;
 import az.opengov.nap.portal.Published.ReportView;
 import az.opengov.nap.shared.FieldProblem;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.WholeNumber;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,18 +71,11 @@ record Timeline(List<Group> groups, int page, int pages, int total) {
 
     /** The page number asked for; anything but a whole number from 0 is a 400 that says so. */
     private static int parse(String page) {
-        if (page == null || page.isBlank()) {
-            return 0;
+        List<FieldProblem> problems = new ArrayList<>();
+        int n = WholeNumber.parse(page, 0, 0, Integer.MAX_VALUE, "page", problems);
+        if (!problems.isEmpty()) {
+            throw new NapException(HttpStatus.BAD_REQUEST, "validation.paging", problems);
         }
-        try {
-            int n = Integer.parseInt(page.trim());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new NapException(HttpStatus.BAD_REQUEST, "validation.paging",
-                List.of(FieldProblem.of("page", "validation.wholeNumber", page, 0, Integer.MAX_VALUE)));
+        return n;
     }
 }

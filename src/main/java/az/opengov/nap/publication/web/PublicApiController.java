@@ -204,8 +204,9 @@ class PublicApiController {
                                   @RequestParam(required = false) String size,
                                   WebRequest request, HttpServletResponse response) {
         List<az.opengov.nap.shared.FieldProblem> problems = new java.util.ArrayList<>();
-        int pageNumber = whole(page, 0, 0, 1_000_000, "page", problems);
-        int pageSize = whole(size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "size", problems);
+        int pageNumber = az.opengov.nap.shared.WholeNumber.parse(page, 0, 0, 1_000_000, "page", problems);
+        int pageSize = az.opengov.nap.shared.WholeNumber.parse(size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "size",
+                problems);
         if (!problems.isEmpty()) {
             throw new az.opengov.nap.shared.NapException(org.springframework.http.HttpStatus.BAD_REQUEST,
                     "validation.paging", problems);
@@ -226,24 +227,6 @@ class PublicApiController {
             return null;
         }
         return matching.stream().skip((long) pageNumber * pageSize).limit(pageSize).map(r -> report(s, r)).toList();
-    }
-
-    /** A whole number parameter within bounds, or its default when absent; a problem naming it otherwise. */
-    private static int whole(String value, int absent, int min, int max, String field,
-                             List<az.opengov.nap.shared.FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(az.opengov.nap.shared.FieldProblem.of(field, "validation.wholeNumber", value, min, max));
-        return absent;
     }
 
     /** RFC 8288 links to the neighbouring pages of this request. */
