@@ -36,7 +36,7 @@ public class AuditService {
     /** Records a security event on its own. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void security(String actor, String action, String outcome, String details) {
-        insert(actor, action, null, null, outcome, details, remoteAddress());
+        security(actor, action, outcome, details, null);
     }
 
     /** Records a sign-in event on its own, from the address its authentication came from. */

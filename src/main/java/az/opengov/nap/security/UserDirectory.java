@@ -10,8 +10,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +35,6 @@ public class UserDirectory implements UserDetailsService {
                 rs.getString("locale"), rs.getString("agency_code"), rs.getBoolean("reviewer"), rs.getBoolean("admin"),
                 rs.getBoolean("enabled"));
     }
-
-    /** The request attribute holding the user as read when this request signed in (HTTP Basic: every request). */
-    private static final String SIGNED_IN = UserDirectory.class.getName() + ".signedIn";
 
     public Optional<String> agencyOf(String username) {
         return find(username).map(AppUser::agencyCode);
@@ -87,12 +82,6 @@ public class UserDirectory implements UserDetailsService {
         if (auth == null || !auth.isAuthenticated()) {
             throw new org.springframework.security.access.AccessDeniedException("not signed in");
         }
-        // read at this request's own sign-in: as fresh as reading it again
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null && request.getAttribute(SIGNED_IN, RequestAttributes.SCOPE_REQUEST) instanceof AppUser user
-                && user.username().equals(auth.getName()) && user.enabled()) {
-            return user;
-        }
         return find(auth.getName()).filter(AppUser::enabled)
                 .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("unknown user"));
     }
@@ -137,11 +126,6 @@ public class UserDirectory implements UserDetailsService {
         Row row = jdbc.sql("select * from app_user where username = ?").param(username)
                 .query((rs, n) -> new Row(user(rs), rs.getString("password_hash")))
                 .optional().orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            // the request that signs in asks for its user next (current()): once is enough
-            request.setAttribute(SIGNED_IN, row.user(), RequestAttributes.SCOPE_REQUEST);
-        }
         AppUser user = row.user();
         List<String> roles = new java.util.ArrayList<>();
         if (user.agencyCode() != null) {
