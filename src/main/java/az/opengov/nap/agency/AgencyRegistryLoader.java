@@ -13,7 +13,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,9 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fills an empty registry from the shipped {@code agency/agencies.csv}: central bodies, city and district executive
  * authorities, universities, municipalities and the collectives of the plan. Admins edit it afterwards; a registry
  * that has rows is never touched again.
+ *
+ * <p>It runs as the first application runner, not while the context is built: the web server then already answers
+ * (the first start to a usable page does not wait for 114 organisations to be written), and the other runners (the
+ * demo data, a command line plan import) find the registry filled. A failure stops the start like any runner's.
  */
 @Component
-class AgencyRegistryLoader implements InitializingBean {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AgencyRegistryLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AgencyRegistryLoader.class);
     static final String REGISTRY = "agency/agencies.csv";
@@ -38,7 +46,7 @@ class AgencyRegistryLoader implements InitializingBean {
     }
 
     @Override
-    public void afterPropertiesSet() throws IOException {
+    public void run(ApplicationArguments args) throws IOException {
         if (!service.isEmpty()) {
             return;
         }
