@@ -356,10 +356,11 @@ class MeasureExecutionProcessTest {
         Job reminder = job(BOUNDARY_REMINDER_DUE, pi);
         assertThat(reminder).hasDueDate(Date.from(deadlines.reminderAt()));
         execute(reminder);
-        assertThat(pi).hasPassed(BOUNDARY_REMINDER_DUE).isWaitingAt(TASK_RAISE_REMINDER, TASK_SUBMIT_PROGRESS_REPORT);
-
-        execute(job(TASK_RAISE_REMINDER, pi));
-        assertThat(pi).hasPassed(TASK_RAISE_REMINDER, END_REMINDER_RAISED).isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
+        // raised in the timer's own transaction: no second job
+        assertThat(pi).hasPassed(BOUNDARY_REMINDER_DUE, TASK_RAISE_REMINDER, END_REMINDER_RAISED)
+                .isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId(TASK_RAISE_REMINDER)
+                .count()).isZero();
         Assertions.assertThat(world.calls("raiseReminder")).singleElement()
                 .satisfies(c -> Assertions.assertThat(c.activityId()).isEqualTo(TASK_RAISE_REMINDER))
                 .satisfies(c -> Assertions.assertThat(c.variables()).contains(entry(AGENCY_CODE, EXECUTOR_A),
@@ -424,7 +425,6 @@ class MeasureExecutionProcessTest {
 
         // the reminder was due long ago too; it fires once
         execute(job(BOUNDARY_REMINDER_DUE, pi));
-        execute(job(TASK_RAISE_REMINDER, pi));
 
         submitReport(submit);
         assertThat(pi).isWaitingAt(TASK_REVIEW_PROGRESS_REPORT);
@@ -458,7 +458,6 @@ class MeasureExecutionProcessTest {
 
         setClock(deadlines.reminderAt().plusSeconds(60));
         execute(job(BOUNDARY_INVITED_REMINDER_DUE, pi));
-        execute(job(TASK_RAISE_INVITED_REMINDER, pi));
         assertThat(pi).hasPassed(BOUNDARY_INVITED_REMINDER_DUE, TASK_RAISE_INVITED_REMINDER,
                 END_INVITED_REMINDER_RAISED).isWaitingAt(TASK_SUBMIT_INVITED_REPORT);
         Assertions.assertThat(world.calls("raiseReminder")).singleElement()
@@ -558,7 +557,6 @@ class MeasureExecutionProcessTest {
         Assertions.assertThat(management.createJobQuery().executable().count()).isZero();
         setClock(extended.reminderAt().plusSeconds(60));
         execute(job(BOUNDARY_REMINDER_DUE, pi));
-        execute(job(TASK_RAISE_REMINDER, pi));
         Assertions.assertThat(world.calls("raiseReminder")).hasSize(1);
 
         submitReport(after);
@@ -670,10 +668,11 @@ class MeasureExecutionProcessTest {
         openCycle(pi, 1);
         submitReport(reportTask(pi, EXECUTOR_B));
         setClock(world.deadlines(1, EXECUTOR_A).reminderAt().plusSeconds(60));
-        execute(job(BOUNDARY_REMINDER_DUE, pi));
-        // a reminder job is pending, two submit tasks and one review are open, cycle 2 is scheduled
-        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId(TASK_RAISE_REMINDER)
-                .count()).isEqualTo(1);
+        // two reminders are due and not yet fired, two submit tasks and one review are open, cycle 2 is scheduled
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable()
+                .activityId(BOUNDARY_REMINDER_DUE).count()).isEqualTo(1);
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable()
+                .activityId(BOUNDARY_INVITED_REMINDER_DUE).count()).isEqualTo(1);
         Assertions.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(3);
 
         cancel(pi);
@@ -922,6 +921,58 @@ class MeasureExecutionProcessTest {
     }
 
     @Test
+    @DisplayName("reminder fails: its timer is retried every minute, five attempts, then an incident on the timer; "
+            + "a retry after the fix raises it once")
+    void failingReminderIsRetriedByItsTimerAndThenRaisesAnIncident() {
+        world.cycle(1, executor(EXECUTOR_A));
+        ProcessInstance pi = startMeasure();
+        openCycle(pi, 1);
+        Task submit = task(TASK_SUBMIT_PROGRESS_REPORT, pi);
+        world.reminderFailure = new IllegalStateException("outbox unavailable");
+        setClock(world.deadlines(1, EXECUTOR_A).reminderAt().plusSeconds(60));
+
+        Job reminder = job(BOUNDARY_REMINDER_DUE, pi);
+        List<Integer> retriesLeft = new ArrayList<>();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Job due = management.createJobQuery().jobId(reminder.getId()).executable().singleResult();
+            Assertions.assertThat(due).as("attempt %d is due", attempt).isNotNull();
+            assertThatThrownBy(() -> management.executeJob(due.getId())).hasStackTraceContaining("outbox unavailable");
+            Job failed = management.createJobQuery().jobId(reminder.getId()).singleResult();
+            retriesLeft.add(failed.getRetries());
+            // the whole step rolled back with the timer: no reminder path left waiting, the report task untouched
+            Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId())
+                    .activityId(TASK_RAISE_REMINDER).count()).isZero();
+            assertThat(pi).hasNotPassed(END_REMINDER_RAISED).isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
+            if (failed.getRetries() > 0) {
+                // the next attempt waits a minute (R5/PT1M on the boundary timer)
+                Assertions.assertThat(failed.getDuedate()).isEqualTo(Date.from(Clock.now().plusSeconds(60)));
+                Assertions.assertThat(management.createJobQuery().jobId(reminder.getId()).executable().count())
+                        .isZero();
+                Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+                setClock(Clock.now().plusSeconds(60));
+            }
+        }
+        Assertions.assertThat(retriesLeft).containsExactly(4, 3, 2, 1, 0);
+
+        Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(incident).isNotNull();
+        Assertions.assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        Assertions.assertThat(incident.getActivityId()).isEqualTo(BOUNDARY_REMINDER_DUE);
+        Assertions.assertThat(incident.getIncidentMessage()).contains("outbox unavailable");
+
+        // an administrator retries once the outbox is back: raised once, the same report task still open
+        world.reminderFailure = null;
+        management.setJobRetries(reminder.getId(), 1);
+        execute(management.createJobQuery().jobId(reminder.getId()).singleResult());
+        assertThat(pi).hasPassed(BOUNDARY_REMINDER_DUE, TASK_RAISE_REMINDER, END_REMINDER_RAISED)
+                .isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
+        Assertions.assertThat(world.calls("raiseReminder")).hasSize(6);
+        Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        Assertions.assertThat(management.createJobQuery().activityId(BOUNDARY_REMINDER_DUE).count()).isZero();
+        Assertions.assertThat(task(TASK_SUBMIT_PROGRESS_REPORT, pi).getId()).isEqualTo(submit.getId());
+    }
+
+    @Test
     @DisplayName("a cycle that cannot start its reports is retried and then raises an incident on the report start")
     void failingReportStartIsRetriedAndThenRaisesAnIncident() {
         world.cycle(1, executor(EXECUTOR_A));
@@ -1152,6 +1203,7 @@ class MeasureExecutionProcessTest {
         long nextReportId = 1001L;
         RuntimeException publishFailure;
         RuntimeException reportStartFailure;
+        RuntimeException reminderFailure;
 
         World cycles(int count) {
             this.cycleCount = count;
@@ -1307,7 +1359,13 @@ class MeasureExecutionProcessTest {
                 task.removeVariable("completionLevel");
                 task.removeVariable("summary");
             });
-            Mocks.register("raiseReminder", agencyStep("raiseReminder"));
+            JavaDelegate raiseReminder = agencyStep("raiseReminder");
+            Mocks.register("raiseReminder", (JavaDelegate) execution -> {
+                raiseReminder.execute(execution);
+                if (reminderFailure != null) {
+                    throw reminderFailure;
+                }
+            });
             Mocks.register("raiseEscalation", agencyStep("raiseEscalation"));
             Mocks.register("recordNotReported", agencyStep("recordNotReported"));
             Mocks.register("recordAgencyRemoval", agencyStep("recordAgencyRemoval"));
