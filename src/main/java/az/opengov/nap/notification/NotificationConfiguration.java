@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.CronTask;
@@ -33,7 +34,7 @@ class NotificationConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "spring.mail", name = "host")
-    OutboxSender outboxSender(OutboxRepository outbox, JavaMailSender mail, NotificationProperties properties,
+    OutboxSender outboxSender(OutboxRepository outbox, JavaMailSenderImpl mail, NotificationProperties properties,
                               MailProperties mailProperties, PlatformTransactionManager transactions) {
         String node = properties.nodeId() == null || properties.nodeId().isBlank() ? defaultNode() : properties.nodeId();
         log.info("Mail is delivered through {}:{} (node {})", mailProperties.getHost(), mailProperties.getPort(), node);

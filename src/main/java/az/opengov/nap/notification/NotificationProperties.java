@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize         messages one sender claims per round
  * @param senders           workers delivering at once on this node, each with its own SMTP connection; the SMTP
  *                          server's pace per connection (one exchange per message) is what bounds a burst
+ * @param messagesPerConnection messages one SMTP connection carries before it is closed and a new one opened (many
+ *                          servers limit them); a connection also ends when its worker has nothing left to send
  * @param lease             how long a claimed message belongs to the node that claimed it; must exceed the SMTP
  *                          timeouts together, else another node could send it again while the first still waits
  * @param retryBackoff      waits before the 2nd, 3rd... attempt; after the last one the message is FAILED
@@ -40,6 +42,7 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") @Not
                                      @DefaultValue("PT5S") @NotNull Duration pollInterval,
                                      @DefaultValue("50") @Min(1) @Max(500) int batchSize,
                                      @DefaultValue("4") @Min(1) @Max(32) int senders,
+                                     @DefaultValue("100") @Min(1) int messagesPerConnection,
                                      @DefaultValue("PT2M") @NotNull Duration lease,
                                      @DefaultValue({"PT1M", "PT5M", "PT30M", "PT2H", "PT6H"}) @NotEmpty
                                      List<@NotNull Duration> retryBackoff,

@@ -19,11 +19,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,11 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivery through a real SMTP server (GreenMail) when things go wrong: the server down, a server that accepts the
- * connection and never answers, bad addresses, a node that dies holding a claim, two nodes sending at once. Time
- * between attempts is moved with the engine clock.
+ * connection and never answers, bad addresses, a node that dies holding a claim, two nodes sending at once; and a
+ * burst over one kept connection in which a recipient is refused, the connection drops or the server stops (through
+ * {@link SmtpProxy}). Time between attempts is moved with the engine clock.
  */
 @SpringBootTest(properties = {"nap.notification.scheduling-enabled=false", "nap.notification.batch-size=4",
-        "nap.notification.lease=PT20S",
+        "nap.notification.lease=PT20S", "nap.operations.metrics-refresh=0s",
         "spring.mail.properties.mail.smtp.connectiontimeout=1000", "spring.mail.properties.mail.smtp.timeout=1000",
         "spring.mail.properties.mail.smtp.writetimeout=1000"})
 @ActiveProfiles("test")
@@ -72,6 +78,11 @@ class OutboxDeliveryTest {
     NotificationService notifications;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @Qualifier("outboxHealthIndicator")
+    HealthIndicator outboxHealth;
+    @Autowired
+    MeterRegistry meters;
 
     Instant now;
 
@@ -289,6 +300,145 @@ class OutboxDeliveryTest {
         assertThat(Mails.received(SMTP)).extracting(Mails.Received::to).containsExactlyInAnyOrder(addresses);
         assertThat(all()).extracting(OutboxMessage::attempts).containsOnly(1);
         assertThat(sender.deliverAll()).isZero();
+    }
+
+    // ---- one connection for a burst --------------------------------------------------------------------------------
+
+    @Test
+    void aBurstGoesOverOneConnectionEachMailRecordedSentBeforeTheNextBegins() throws Exception {
+        String[] addresses = IntStream.range(0, 30).mapToObj(i -> "kept" + i + "@agency.example.az")
+                .toArray(String[]::new);
+        enqueue("kept", addresses); // batches of 4: the connection outlives the rounds
+        List<Long> sentWhenBegun = Collections.synchronizedList(new ArrayList<>());
+        try (SmtpProxy proxy = new SmtpProxy(SMTP.getSmtp().getPort()); OutboxSender one = oneSender()) {
+            proxy.onMessage(n -> sentWhenBegun.add(count(OutboxStatus.SENT)));
+            mailSender.setPort(proxy.port());
+
+            assertThat(one.deliverAll()).isEqualTo(30);
+            assertThat(proxy.connections()).isEqualTo(1);
+        }
+        // each mail was SENT in the database before the next one began: a crash leaves at most one unrecorded
+        assertThat(sentWhenBegun).containsExactlyElementsOf(LongStream.range(0, 30).boxed().toList());
+        assertThat(Mails.received(SMTP)).extracting(Mails.Received::to).containsExactlyInAnyOrder(addresses);
+        assertThat(all()).extracting(OutboxMessage::status).containsOnly(OutboxStatus.SENT);
+        assertThat(all()).extracting(OutboxMessage::attempts).containsOnly(1);
+    }
+
+    @Test
+    void aConnectionIsClosedAfterItsQuotaAndTheNextOneCarriesOn() throws Exception {
+        String[] addresses = IntStream.range(0, 10).mapToObj(i -> "quota" + i + "@agency.example.az")
+                .toArray(String[]::new);
+        enqueue("quota", addresses);
+        try (SmtpProxy proxy = new SmtpProxy(SMTP.getSmtp().getPort()); OutboxSender one = oneSender(4)) {
+            mailSender.setPort(proxy.port());
+
+            assertThat(one.deliverAll()).isEqualTo(10);
+            assertThat(proxy.connections()).isEqualTo(3); // 4 + 4 + 2
+        }
+        assertThat(Mails.received(SMTP)).extracting(Mails.Received::to).containsExactlyInAnyOrder(addresses);
+    }
+
+    @Test
+    void aRefusedRecipientInTheMiddleFailsAloneAndTheOthersAreSentOnce() throws Exception {
+        List<String> addresses = new ArrayList<>(IntStream.range(0, 9).mapToObj(i -> "ok" + i + "@agency.example.az")
+                .toList());
+        addresses.add(4, "nobody@agency.example.az");
+        enqueue("refused", addresses.toArray(String[]::new));
+        try (SmtpProxy proxy = new SmtpProxy(SMTP.getSmtp().getPort()).reject("nobody@agency.example.az");
+             OutboxSender one = oneSender()) {
+            mailSender.setPort(proxy.port());
+
+            assertThat(one.deliverAll()).isEqualTo(9);
+            assertThat(proxy.connections()).isEqualTo(2); // closed after the refusal, a new one for the rest
+            at(now.plus(Duration.ofDays(1)));
+            assertThat(one.deliverAll()).isZero(); // a refused address is not tried again
+        }
+        OutboxMessage refused = all().stream().filter(m -> m.recipient().startsWith("nobody")).findFirst()
+                .orElseThrow();
+        assertThat(refused.status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(refused.attempts()).isEqualTo(1);
+        assertThat(refused.lastError()).contains("550");
+        assertThat(all().stream().filter(m -> m.id() != refused.id()))
+                .hasSize(9).allSatisfy(m -> assertThat(m.status()).isEqualTo(OutboxStatus.SENT));
+        assertThat(Mails.received(SMTP)).extracting(Mails.Received::to)
+                .containsExactlyInAnyOrderElementsOf(addresses.stream().filter(a -> !a.startsWith("nobody")).toList());
+        assertOperations(0, 1, 9);
+    }
+
+    @Test
+    void aDroppedConnectionIsOpenedAgainAndTheMailInFlightGoesOverTheNewOneOnce() throws Exception {
+        String[] addresses = IntStream.range(0, 10).mapToObj(i -> "drop" + i + "@agency.example.az")
+                .toArray(String[]::new);
+        enqueue("drop", addresses);
+        try (SmtpProxy proxy = new SmtpProxy(SMTP.getSmtp().getPort()).dropAtMessage(4);
+             OutboxSender one = oneSender()) {
+            mailSender.setPort(proxy.port());
+
+            assertThat(one.deliverAll()).isEqualTo(10);
+            assertThat(proxy.connections()).isEqualTo(2);
+            assertThat(proxy.messagesBegun()).isEqualTo(11); // the fourth twice: dropped before the server saw it
+        }
+        assertThat(Mails.received(SMTP)).extracting(Mails.Received::to).containsExactlyInAnyOrder(addresses);
+        assertThat(all()).extracting(OutboxMessage::status).containsOnly(OutboxStatus.SENT);
+        assertThat(all()).extracting(OutboxMessage::attempts).containsOnly(1);
+        assertOperations(0, 0, 10);
+    }
+
+    @Test
+    void aServerThatStopsInTheMiddleLosesNothingAndSendsNothingTwice() throws Exception {
+        String[] addresses = IntStream.range(0, 10).mapToObj(i -> "stop" + i + "@agency.example.az")
+                .toArray(String[]::new);
+        enqueue("stop", addresses);
+        try (SmtpProxy proxy = new SmtpProxy(SMTP.getSmtp().getPort()).stopAtMessage(4);
+             OutboxSender one = oneSender()) {
+            mailSender.setPort(proxy.port());
+
+            assertThat(one.deliverAll()).isEqualTo(3);
+            assertThat(all().stream().filter(m -> m.status() == OutboxStatus.PENDING)).hasSize(7)
+                    .allSatisfy(m -> {
+                        assertThat(m.attempts()).isEqualTo(1);
+                        assertThat(m.nextAttemptAt()).isEqualTo(now.plus(Duration.ofMinutes(1)));
+                        assertThat(m.lastError()).startsWith("attempt 1:");
+                    });
+            assertOperations(7, 0, 3);
+
+            proxy.resume(); // the server is back
+            at(now.plus(Duration.ofMinutes(1)));
+            assertThat(one.deliverAll()).isEqualTo(7);
+        }
+        assertThat(Mails.received(SMTP)).extracting(Mails.Received::to).containsExactlyInAnyOrder(addresses);
+        assertThat(all()).extracting(OutboxMessage::status).containsOnly(OutboxStatus.SENT);
+        assertOperations(0, 0, 10);
+    }
+
+    /** The outbox's health and the mail gauges, read afresh, agree with the rows. */
+    private void assertOperations(long pending, long failed, long sent) {
+        Health health = outboxHealth.health();
+        assertThat(health.getDetails()).containsEntry("pending", pending).containsEntry("failed", failed);
+        assertThat(health.getStatus().getCode()).isEqualTo(failed > 0 ? "WARN" : "UP");
+        meters.get("nap.engine.incidents").gauge().value(); // reads the figures again (metrics-refresh 0s)
+        assertThat(meters.get("nap.mail.messages").tag("status", "SENT").gauge().value()).isEqualTo((double) sent);
+        assertThat(meters.find("nap.mail.messages").tag("status", "FAILED").gauges().stream()
+                .mapToDouble(g -> g.value()).sum()).isEqualTo((double) failed);
+        assertThat(meters.find("nap.mail.messages").tag("status", "PENDING").gauges().stream()
+                .mapToDouble(g -> g.value()).sum()).isEqualTo((double) pending);
+    }
+
+    /** A node with one sender worker: its connections are the proxy's to count. */
+    private OutboxSender oneSender() {
+        return oneSender(properties.messagesPerConnection());
+    }
+
+    private OutboxSender oneSender(int messagesPerConnection) {
+        NotificationProperties p = properties;
+        return new OutboxSender(repository, mailSender, new NotificationProperties(p.baseUrl(), p.from(),
+                p.schedulingEnabled(), p.pollInterval(), p.batchSize(), 1, messagesPerConnection, p.lease(),
+                p.retryBackoff(), p.digestCron(), p.nodeId()), mailProperties, transactions, "one-sender");
+    }
+
+    private long count(OutboxStatus status) {
+        return jdbc.sql("select count(*) from mail_outbox where status = ?").param(status.name()).query(Long.class)
+                .single();
     }
 
     private long pending() {
