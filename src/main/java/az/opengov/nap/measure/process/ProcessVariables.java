@@ -3,6 +3,8 @@ package az.opengov.nap.measure.process;
 import az.opengov.nap.measure.Deadlines;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
 import az.opengov.nap.security.UserDirectory;
+import az.opengov.nap.shared.Clock;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +26,14 @@ final class ProcessVariables {
 
     static String agencyCode(VariableScope scope) {
         return (String) scope.getVariable(Variables.AGENCY_CODE);
+    }
+
+    /**
+     * The due date (Baku) of the agency's report as its timers were set from it ({@link #deadlines}): the report's
+     * own variable, read with the agency's other variables, without asking the cycle's participant table again.
+     */
+    static LocalDate dueDate(VariableScope scope) {
+        return LocalDate.ofInstant(((Date) scope.getVariable(Variables.DUE_DATE)).toInstant(), Clock.BAKU);
     }
 
     static long reportId(VariableScope scope) {

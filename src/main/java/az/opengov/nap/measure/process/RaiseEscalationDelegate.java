@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RaiseEscalation: an executor's report is overdue (at due and every few days after). */
+/**
+ * Task_RaiseEscalation: an executor's report is overdue (at due and every few days after). The due date is the one
+ * the escalation timer was set from (the report's variable).
+ */
 @Component("raiseEscalation")
 class RaiseEscalationDelegate implements JavaDelegate {
 
@@ -23,7 +26,7 @@ class RaiseEscalationDelegate implements JavaDelegate {
         long measureId = ProcessVariables.measureId(execution);
         int cycle = ProcessVariables.cycleNumber(execution);
         String agency = ProcessVariables.agencyCode(execution);
-        deadlines.escalate(measureId, cycle, agency, cycles.participant(measureId, cycle, agency).dueDate(),
+        deadlines.escalate(measureId, cycle, agency, ProcessVariables.dueDate(execution),
                 cycles.calendar(measureId).escalationDays());
     }
 }
