@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -61,9 +62,22 @@ class OutboxRepository {
     /**
      * Claims up to {@code limit} due messages for {@code node} until {@code until}, each attempt counted. Rows another
      * transaction holds are skipped ({@code for update skip locked}), and the claim re-checks that the row is still
-     * due, so two nodes never claim the same message. Call inside a transaction.
+     * due, so two nodes never claim the same message. On PostgreSQL one statement, elsewhere one to select and two
+     * per message. Call inside a transaction.
      */
     List<OutboxMessage> claim(String node, Instant now, Instant until, int limit) {
+        if (postgres) {
+            // one statement for the whole batch: the rows are locked (or skipped) by the subquery and updated and
+            // returned by the same statement, which re-checks each row once it holds its lock
+            return jdbc.sql("update mail_outbox set status = 'SENDING', locked_by = :node, locked_until = :until,"
+                            + " attempts = attempts + 1 where " + DUE + " and id in (select id from mail_outbox where "
+                            + DUE + " order by next_attempt_at, id fetch first :limit rows only for update skip locked)"
+                            + " returning *")
+                    .param("node", node).param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
+                    .param("limit", limit).query((rs, n) -> map(rs, true)).list().stream()
+                    .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
+                    .toList();
+        }
         List<Long> candidates = jdbc.sql("select id from mail_outbox where " + DUE
                         + " order by next_attempt_at, id fetch first :limit rows only for update skip locked")
                 .param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
