@@ -171,6 +171,16 @@ abstract class CycleHarness {
         }
     }
 
+    /**
+     * {@code -Dnap.bench.reminders-only=true}, for iterating on the reminders: plan A's cycle is opened (its reminders
+     * need its tasks), then its reminders run with the job executor as configured; no engine fan-out, no plan B, no
+     * run with the engine's defaults, no result rows (the figures are in the notes). The figures of record come from
+     * the full run.
+     */
+    static boolean remindersOnly() {
+        return Boolean.getBoolean("nap.bench.reminders-only");
+    }
+
     void measure(BenchSet set) throws Exception {
         int tasks = set.measuresPerPlan() * set.agencies();
 
@@ -179,15 +189,22 @@ abstract class CycleHarness {
         List<Run> ours = new ArrayList<>();
         List<Run> engineAlone = new ArrayList<>();
         ours.add(openCycle(PLAN_A, tasks));
-        engineAlone.add(fanOut(set));
-        importPlan(PLAN_B, CALENDAR_B, set);
-        ours.add(openCycle(PLAN_B, tasks));
-        engineAlone.add(fanOut(set));
-        cycleResult(set, tasks, ours, engineAlone);
+        if (remindersOnly()) {
+            notes.add("reminders only (nap.bench.reminders-only): no engine fan-out, no plan B, no engine defaults");
+        } else {
+            engineAlone.add(fanOut(set));
+            importPlan(PLAN_B, CALENDAR_B, set);
+            ours.add(openCycle(PLAN_B, tasks));
+            engineAlone.add(fanOut(set));
+            cycleResult(set, tasks, ours, engineAlone);
+        }
 
-        Run reminders = reminders(PLAN_A, REMINDERS_A, tasks);
-        Run defaults = withEngineDefaults(() -> reminders(PLAN_B, REMINDERS_B, tasks));
-        reminderResult(tasks, reminders, defaults);
+        List<Run> reminderRuns = new ArrayList<>();
+        reminderRuns.add(reminders(PLAN_A, REMINDERS_A, tasks));
+        if (!remindersOnly()) {
+            reminderRuns.add(withEngineDefaults(() -> reminders(PLAN_B, REMINDERS_B, tasks)));
+            reminderResult(tasks, reminderRuns.get(0), reminderRuns.get(1));
+        }
 
         String md = "## Cycle opening and reminders, " + set.name() + " set\n\n"
                 + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n\n" + Bench.markdown(results);
@@ -195,7 +212,7 @@ abstract class CycleHarness {
         report(md);
         assertThat(ours).allSatisfy(r -> assertThat(r.done()).as("all report tasks created").isEqualTo(tasks));
         assertThat(engineAlone).allSatisfy(r -> assertThat(r.done()).isEqualTo(tasks));
-        for (Run r : List.of(reminders, defaults)) {
+        for (Run r : reminderRuns) {
             assertThat(r.done()).as("reminders recorded as sent").isEqualTo(tasks);
             assertThat(r.received()).as("reminders the SMTP server received").isEqualTo(tasks);
             assertThat(r.twice()).as("reminders delivered twice").isZero();
