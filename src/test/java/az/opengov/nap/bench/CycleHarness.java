@@ -336,6 +336,7 @@ abstract class CycleHarness {
         settleOutbox();
         SMTP.purgeEmailFromAllMailboxes();
         at(due.plusSeconds(1));
+        acquisitionPoll(plan, tasks);
         long own = ownStatements;
         long sql = SqlCount.now();
         long start = System.nanoTime();
@@ -388,6 +389,24 @@ abstract class CycleHarness {
                 perRecipient.values().stream().mapToInt(i -> i).max().orElse(0), (double) statements / tasks));
         assertThat(events).as("deadline events of " + plan).isEqualTo(tasks);
         return new Run(plan, nanos, (double) statements / tasks, done, 0, 0, received, twice);
+    }
+
+    /**
+     * The job executor's acquisition poll at the moment the reminders are due, before it starts: the engine's select
+     * of the next jobs to lock (as many as one acquisition takes, with the settings in force), timed alone.
+     */
+    void acquisitionPoll(String plan, int tasks) {
+        int perAcquisition = executor().getMaxJobsPerAcquisition();
+        var page = new org.camunda.bpm.engine.impl.Page(0, perAcquisition);
+        Stats poll = Bench.alone(10, 100, () -> {
+            var jobs = configuration().getCommandExecutorTxRequired().execute(context -> context.getJobManager()
+                    .findNextJobsToExecute(page));
+            assertThat(jobs).hasSize(Math.min(perAcquisition, tasks));
+        });
+        notes.add(String.format(Locale.ROOT, "job acquisition poll with the %,d reminders of plan %s due (%d jobs per "
+                + "acquisition, by due date %s): %s p50, %s p95", tasks, plan, perAcquisition,
+                configuration().isJobExecutorAcquireByDueDate() ? "on" : "off", Bench.ms(poll.p50()),
+                Bench.ms(poll.p95())));
     }
 
     void reminderResult(int tasks, Run ours, Run defaults) {
