@@ -9,8 +9,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
@@ -23,6 +30,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 final class SqlCount implements BeanPostProcessor {
 
     private static final AtomicLong STATEMENTS = new AtomicLong();
+    /** Statements by kind and table ("insert work_item"), from every thread, while {@link #byTable} runs. */
+    private static final Map<String, LongAdder> TABLES = new ConcurrentHashMap<>();
+    private static volatile boolean tally;
+    private static final Pattern TABLE = Pattern.compile(
+            "^\\s*(?:(insert)\\s+into|(update)|(delete)\\s+from|(select)\\b.*?\\bfrom)\\s+([\\w.]+)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /** The statements of the current thread while {@link #trace} runs, else null. */
     private static final ThreadLocal<List<String>> TRACE = new ThreadLocal<>();
 
@@ -40,6 +53,35 @@ final class SqlCount implements BeanPostProcessor {
             TRACE.remove();
         }
         return sql;
+    }
+
+    /** From now on counts every thread's statements by kind and table too, afresh (see {@link #byTable}). */
+    static void tallyByTable() {
+        TABLES.clear();
+        tally = true;
+    }
+
+    /**
+     * Stops counting by table and returns what was counted since {@link #tallyByTable}: statements by kind and the
+     * first table named ("insert work_item"), most frequent first.
+     */
+    static Map<String, Long> byTable() {
+        tally = false;
+        Map<String, Long> result = new LinkedHashMap<>();
+        TABLES.entrySet().stream().sorted(Map.Entry.<String, LongAdder>comparingByValue(
+                        java.util.Comparator.comparingLong(LongAdder::sum)).reversed())
+                .forEach(e -> result.put(e.getKey(), e.getValue().sum()));
+        return result;
+    }
+
+    static String table(String sql) {
+        Matcher m = TABLE.matcher(sql);
+        if (!m.find()) {
+            return "other";
+        }
+        String verb = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                : m.group(3) != null ? m.group(3) : m.group(4);
+        return verb.toLowerCase(Locale.ROOT) + " " + m.group(5).toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -66,8 +108,14 @@ final class SqlCount implements BeanPostProcessor {
                     || name.equals("addBatch") && target instanceof PreparedStatement)) {
                 STATEMENTS.incrementAndGet();
                 List<String> trace = TRACE.get();
-                if (trace != null) {
-                    trace.add(sql != null ? sql : args != null && args.length > 0 ? String.valueOf(args[0]) : "?");
+                if (trace != null || tally) {
+                    String text = sql != null ? sql : args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
+                    if (trace != null) {
+                        trace.add(text);
+                    }
+                    if (tally) {
+                        TABLES.computeIfAbsent(table(text), k -> new LongAdder()).increment();
+                    }
                 }
             }
             Object result;
