@@ -273,7 +273,11 @@ public class MeasureExecutionService {
         }
     }
 
-    /** Adds an agency to a running measure: it reports from the next cycle, and in every cycle open now. */
+    /**
+     * Adds an agency to a running measure: it reports from the next cycle, and in every cycle open now. A cycle whose
+     * reports are open gets one more report, for this agency; a cycle opened whose reports wait for their job (the
+     * job that starts them all) counts one participant more, so that the job asks this agency too.
+     */
     @Transactional
     public void addAgency(long measureId, String agencyCode, AgencyRole role, String reason, AppUser admin) {
         requireAdmin(admin, reason);
@@ -282,9 +286,9 @@ public class MeasureExecutionService {
         cycles.recordAction(measureId, "AGENCY_ADDED", agencyCode, null, reason, role.name(), admin.username());
         ActivityInstance tree = runtime.getActivityInstance(measure.processInstanceId());
         for (ActivityInstance cycleInstance : find(tree, Elements.SUBPROCESS_REPORTING_CYCLE)) {
-            int cycle = ((Number) runtime.getVariableLocal(cycleInstance.getExecutionIds()[0],
-                    Variables.CYCLE_NUMBER)).intValue();
-            for (ActivityInstance body : find(cycleInstance, Elements.SUBPROCESS_AGENCY_REPORT + "#multiInstanceBody")) {
+            String cycleExecution = cycleInstance.getExecutionIds()[0];
+            int cycle = ((Number) runtime.getVariableLocal(cycleExecution, Variables.CYCLE_NUMBER)).intValue();
+            for (ActivityInstance body : find(cycleInstance, Elements.AGENCY_REPORTS)) {
                 cycles.addParticipant(measureId, cycle, added);
                 asUser(admin, () -> {
                     runtime.createProcessInstanceModification(measure.processInstanceId())
@@ -293,6 +297,15 @@ public class MeasureExecutionService {
                             .execute();
                     return null;
                 });
+            }
+            if (cycleInstance.getTransitionInstances(Elements.AGENCY_REPORTS).length > 0) {
+                // the loop cardinality is read when the job starts the reports: the agency at this position is asked
+                Participant participant = cycles.addParticipant(measureId, cycle, added);
+                int count = ((Number) runtime.getVariableLocal(cycleExecution, Variables.PARTICIPANT_COUNT))
+                        .intValue();
+                if (participant.position() >= count) {
+                    runtime.setVariableLocal(cycleExecution, Variables.PARTICIPANT_COUNT, participant.position() + 1);
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package az.opengov.nap.measure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import az.opengov.nap.measure.process.MeasureExecution;
 import az.opengov.nap.notification.DeadlineEventService;
 import az.opengov.nap.notification.DeadlineKind;
 import az.opengov.nap.notification.DeadlineReached;
@@ -80,11 +81,15 @@ class MeasureAdministrationTest {
     void importPlan() {
         // 2016 becomes 2026: the first half-year's reports are asked for on 1 July and due on 15 July 2026
         at("2026-07-01T08:00:00");
+        measure = importMeasure();
+        EngineJobs.runDue(management, measure.processInstanceId());
+    }
+
+    private Measure importMeasure() {
         String code = "ADM-" + (++planCounter) + "-" + System.nanoTime();
         imports.commit(new ImportRequest(code, "Test plan", 2016, 2016, 10, PlanCalendar.DEFAULT, false,
                 PLAN.getBytes(StandardCharsets.UTF_8), "plan.csv", "test"));
-        measure = plans.findMeasure(code, "1.1").orElseThrow();
-        EngineJobs.runDue(management, measure.processInstanceId());
+        return plans.findMeasure(code, "1.1").orElseThrow();
     }
 
     @AfterEach
@@ -169,6 +174,28 @@ class MeasureAdministrationTest {
         assertThat(cycles.participant(measure.id(), 1, "JUSTICE").status()).isEqualTo(ParticipantStatus.OPEN);
         assertThat(plans.agency(measure.id(), "JUSTICE").orElseThrow().active()).isTrue();
         assertThat(execution.actions(measure.id()).get(0).action()).isEqualTo("AGENCY_ADDED");
+    }
+
+    @Test
+    void anAgencyAddedWhileTheCycleOpensIsAskedOnceWithTheOthers() {
+        Measure opening = importMeasure();
+        String pi = opening.processInstanceId();
+        // the cycle's timer has fired (the cycle is opened, its participants recorded); the one job that starts all
+        // its reports has not run yet
+        management.executeJob(management.createJobQuery().processInstanceId(pi)
+                .activityId(MeasureExecution.Elements.TIMER_CYCLE_OPENS).executable().singleResult().getId());
+        assertThat(management.createJobQuery().processInstanceId(pi)
+                .activityId(MeasureExecution.Elements.AGENCY_REPORTS).count()).isEqualTo(1);
+        assertThat(worklist.openForMeasure(opening.id())).isEmpty();
+
+        execution.addAgency(opening.id(), "JUSTICE", AgencyRole.EXECUTOR, "Plana dəyişiklik", ADMIN);
+        EngineJobs.runDue(management, pi);
+
+        assertThat(worklist.openForMeasure(opening.id()).stream().map(WorkItem::agencyCode))
+                .containsExactlyInAnyOrder("MCHT", "EDU", "MILLI_MECLIS", "JUSTICE");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi).taskCandidateGroup("JUSTICE").count()).isEqualTo(1);
+        assertThat(cycles.participants(opening.id(), 1)).extracting(Participant::agencyCode, Participant::position)
+                .hasSize(4).contains(org.assertj.core.groups.Tuple.tuple("JUSTICE", 3));
     }
 
     @Test

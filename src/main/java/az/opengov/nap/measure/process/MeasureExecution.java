@@ -32,6 +32,12 @@ public final class MeasureExecution {
         public static final String TIMER_CYCLE_OPENS = "Timer_CycleOpens";
         public static final String TASK_OPEN_REPORTING_CYCLE = "Task_OpenReportingCycle";
         public static final String SUBPROCESS_AGENCY_REPORT = "SubProcess_AgencyReport";
+        /**
+         * The engine's multi-instance body around {@link #SUBPROCESS_AGENCY_REPORT}: one per open cycle, holding its
+         * agencies' reports. Asynchronous before it, so this is also the activity of the job that opens the cycle's
+         * reports (all of them in one transaction) and of the incident when that job runs out of retries.
+         */
+        public static final String AGENCY_REPORTS = SUBPROCESS_AGENCY_REPORT + "#multiInstanceBody";
         public static final String GATEWAY_PARTICIPANT_ROLE = "Gateway_ParticipantRole";
         public static final String TASK_SUBMIT_PROGRESS_REPORT = "Task_SubmitProgressReport";
         public static final String TASK_SUBMIT_INVITED_REPORT = "Task_SubmitInvitedReport";

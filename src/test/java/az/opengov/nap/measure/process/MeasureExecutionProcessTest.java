@@ -16,6 +16,7 @@ import static az.opengov.nap.measure.process.MeasureExecution.Elements.GATEWAY_R
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.START_AGENCY_REMOVED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.START_MEASURE_CANCELLED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.START_MEASURE_STARTED;
+import static az.opengov.nap.measure.process.MeasureExecution.Elements.AGENCY_REPORTS;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.SUBPROCESS_AGENCY_REPORT;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.SUBPROCESS_REPORTING_CYCLE;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_FINAL_ASSESSMENT;
@@ -220,7 +221,7 @@ class MeasureExecutionProcessTest {
         setClock(world.opensAt(1).plusSeconds(60));
         execute(cycleTimer);
         assertThat(pi).hasPassed(TIMER_CYCLE_OPENS, TASK_OPEN_REPORTING_CYCLE)
-                .isWaitingAt(SUBPROCESS_AGENCY_REPORT);
+                .isWaitingAt(AGENCY_REPORTS);
         Assertions.assertThat(world.calls("openReportingCycle")).singleElement()
                 .satisfies(c -> Assertions.assertThat(c.variables()).contains(entry(CYCLE_NUMBER, 1),
                         entry(CYCLE_OPENS_AT, Date.from(world.opensAt(1)))));
@@ -784,8 +785,9 @@ class MeasureExecutionProcessTest {
         openCycle(pi, 1);
 
         addAgency(pi, executor(EXECUTOR_B));
-        execute(job(SUBPROCESS_AGENCY_REPORT, pi));
 
+        // the reports of the cycle are open: the new one starts in the administrator's transaction, no job
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable().count()).isZero();
         Assertions.assertThat(world.calls("agencyReportStarted")).hasSize(2).last()
                 .satisfies(c -> Assertions.assertThat(c.variables()).contains(entry("added", EXECUTOR_B)));
         assertThat(reportTask(pi, EXECUTOR_B)).hasDefinitionKey(TASK_SUBMIT_PROGRESS_REPORT)
@@ -839,9 +841,7 @@ class MeasureExecutionProcessTest {
         removeAgency(pi, EXECUTOR_A);
 
         // CycleService#addParticipant keeps the agency's position 0; the new instance has loopCounter 2
-        addAgency(pi, executor(EXECUTOR_A));
-        Job start = job(SUBPROCESS_AGENCY_REPORT, pi);
-        Assertions.assertThatCode(() -> execute(start))
+        Assertions.assertThatCode(() -> addAgency(pi, executor(EXECUTOR_A)))
                 .as("AgencyReportStartedListener must find the agency code set by the modification "
                         + "(getVariable, not getVariableLocal) instead of asking for the participant at loopCounter")
                 .doesNotThrowAnyException();
@@ -973,15 +973,16 @@ class MeasureExecutionProcessTest {
     }
 
     @Test
-    @DisplayName("a cycle that cannot start its reports is retried and then raises an incident on the report start")
+    @DisplayName("a cycle that cannot start its reports is retried as a whole, then raises an incident; a retry after "
+            + "the fix opens every agency's report once")
     void failingReportStartIsRetriedAndThenRaisesAnIncident() {
-        world.cycle(1, executor(EXECUTOR_A));
+        world.cycle(1, executor(EXECUTOR_A), invited(INVITED));
         world.reportStartFailure = new IllegalStateException("participant not found");
         ProcessInstance pi = startMeasure();
         setClock(world.opensAt(1).plusSeconds(60));
         execute(job(TIMER_CYCLE_OPENS, pi));
 
-        Job start = job(SUBPROCESS_AGENCY_REPORT, pi);
+        Job start = job(AGENCY_REPORTS, pi);
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertThatThrownBy(() -> management.executeJob(start.getId()))
                     .hasStackTraceContaining("participant not found");
@@ -989,7 +990,18 @@ class MeasureExecutionProcessTest {
         }
         assertThat(management.createJobQuery().jobId(start.getId()).singleResult()).hasRetries(0);
         Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).activityId(
-                SUBPROCESS_AGENCY_REPORT).count()).isEqualTo(1);
+                AGENCY_REPORTS).count()).isEqualTo(1);
+        // each attempt rolled back the whole cycle's opening: no report of any agency is open
+        Assertions.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+
+        // an administrator retries after the fix: the one job starts every agency's report, each once
+        world.reportStartFailure = null;
+        management.setJobRetries(start.getId(), 1);
+        execute(management.createJobQuery().jobId(start.getId()).singleResult());
+        Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(reportTask(pi, EXECUTOR_A)).hasDefinitionKey(TASK_SUBMIT_PROGRESS_REPORT);
+        assertThat(reportTask(pi, INVITED)).hasDefinitionKey(TASK_SUBMIT_INVITED_REPORT);
+        Assertions.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(2);
     }
 
     // ==== the steps =================================================================================================
@@ -1010,12 +1022,22 @@ class MeasureExecutionProcessTest {
         startRequestedReports(pi, cycle);
     }
 
-    /** SubProcess_AgencyReport is asyncBefore per instance: one job per participant of the cycle. */
+    /**
+     * SubProcess_AgencyReport is asyncBefore its multi-instance body: one job per cycle starts every participant's
+     * report in one transaction.
+     */
     private void startRequestedReports(ProcessInstance pi, int cycle) {
-        List<Job> starts = management.createJobQuery().processInstanceId(pi.getId())
-                .activityId(SUBPROCESS_AGENCY_REPORT).list();
-        Assertions.assertThat(starts).hasSize(world.participants(cycle).size());
-        starts.forEach(BpmnAwareTests::execute);
+        Job start = management.createJobQuery().processInstanceId(pi.getId()).activityId(AGENCY_REPORTS)
+                .singleResult();
+        Assertions.assertThat(start).as("the job that starts the reports of cycle %d", cycle).isNotNull();
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId())
+                .activityId(SUBPROCESS_AGENCY_REPORT).count()).as("no job per agency").isZero();
+        execute(start);
+        Assertions.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).list().stream()
+                .filter(t -> List.of(TASK_SUBMIT_PROGRESS_REPORT, TASK_SUBMIT_INVITED_REPORT)
+                        .contains(t.getTaskDefinitionKey()))
+                .filter(t -> Integer.valueOf(cycle).equals(tasks.getVariable(t.getId(), CYCLE_NUMBER))))
+                .as("a report task for every participant of cycle %d", cycle).hasSize(world.participants(cycle).size());
     }
 
     private void submitReport(Task task) {
