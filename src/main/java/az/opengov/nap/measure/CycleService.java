@@ -8,6 +8,7 @@ import az.opengov.nap.plan.PlanCalendar;
 import az.opengov.nap.plan.PlanService;
 import az.opengov.nap.shared.Clock;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.TransactionCache;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A measure's reporting cycles and who is asked to report in each. The process calls it through thin delegates;
- * everything here is idempotent, so a retried job does no harm.
+ * everything here is idempotent, so a retried job does no harm. What the start of every agency's report reads (the
+ * cycle, its participants, the plan's calendar) is read once per transaction ({@link TransactionCache}): the job that
+ * opens a cycle starts all its agencies' reports; every write here clears what the transaction has read.
  */
 @Service
 public class CycleService {
@@ -43,6 +46,7 @@ public class CycleService {
         Measure measure = plans.measure(measureId);
         Plan plan = plans.plan(measure.planCode());
         List<ReportingCycle> planned = layOut(measure, plan);
+        TransactionCache.clear();
         planned.forEach(cycles::insertCycle);
         return planned.size();
     }
@@ -80,6 +84,7 @@ public class CycleService {
         }
         List<Integer> dropped = cycles.cycles(measureId).stream().map(ReportingCycle::number)
                 .filter(n -> n > opened).toList();
+        TransactionCache.clear();
         cycles.deleteCyclesAfter(measureId, opened);
         List<ReportingCycle> laid = new ArrayList<>();
         for (int i = 0; i < remaining.size(); i++) {
@@ -124,7 +129,8 @@ public class CycleService {
     }
 
     public ReportingCycle cycle(long measureId, int number) {
-        return cycles.cycle(measureId, number).orElseThrow(() -> NapException.notFound("cycle", number));
+        return TransactionCache.get("reporting-cycle", List.of(measureId, number), () -> cycles.cycle(measureId, number)
+                .orElseThrow(() -> NapException.notFound("cycle", number)));
     }
 
     /** Reports on a period are asked for when the period has ended: the start of the next day in Baku. */
@@ -136,6 +142,7 @@ public class CycleService {
     @Transactional
     public int openCycle(long measureId, int number) {
         ReportingCycle cycle = cycle(measureId, number);
+        TransactionCache.clear();
         cycles.markOpened(measureId, number, Clock.now());
         List<Participant> existing = cycles.participants(measureId, number);
         if (!existing.isEmpty()) {
@@ -152,13 +159,19 @@ public class CycleService {
     }
 
     public Participant participantAt(long measureId, int cycle, int position) {
-        return cycles.participantAt(measureId, cycle, position)
+        return cachedParticipants(measureId, cycle).stream().filter(p -> p.position() == position).findFirst()
                 .orElseThrow(() -> NapException.notFound("participant", position));
     }
 
     public Participant participant(long measureId, int cycle, String agencyCode) {
-        return cycles.participant(measureId, cycle, agencyCode)
-                .orElseThrow(() -> NapException.notFound("participant", agencyCode));
+        return cachedParticipants(measureId, cycle).stream().filter(p -> p.agencyCode().equals(agencyCode))
+                .findFirst().orElseThrow(() -> NapException.notFound("participant", agencyCode));
+    }
+
+    /** The cycle's participants as this transaction first read them (in one statement, not one per agency). */
+    private List<Participant> cachedParticipants(long measureId, int cycle) {
+        return TransactionCache.get("cycle-participants", List.of(measureId, cycle),
+                () -> cycles.participants(measureId, cycle));
     }
 
     public List<Participant> participants(long measureId, int cycle) {
@@ -177,12 +190,14 @@ public class CycleService {
     @Transactional
     public Deadlines reopenForRevision(long measureId, int cycle, String agencyCode) {
         LocalDate due = Clock.today().plusDays(calendar(measureId).revisionDays());
+        TransactionCache.clear();
         cycles.updateDueDate(measureId, cycle, agencyCode, due);
         return deadlines(measureId, cycle, agencyCode);
     }
 
     @Transactional
     public Deadlines changeDueDate(long measureId, int cycle, String agencyCode, LocalDate due) {
+        TransactionCache.clear();
         if (cycles.updateDueDate(measureId, cycle, agencyCode, due) == 0) {
             throw NapException.notFound("participant", agencyCode);
         }
@@ -192,6 +207,7 @@ public class CycleService {
     /** Adds an agency to an open cycle (amendment); returns it with its position. */
     @Transactional
     public Participant addParticipant(long measureId, int cycle, MeasureAgency agency) {
+        TransactionCache.clear();
         var existing = cycles.participant(measureId, cycle, agency.agencyCode());
         if (existing.isPresent()) {
             cycles.updateStatus(measureId, cycle, agency.agencyCode(), ParticipantStatus.OPEN);
@@ -205,6 +221,7 @@ public class CycleService {
 
     @Transactional
     public void setStatus(long measureId, int cycle, String agencyCode, ParticipantStatus status) {
+        TransactionCache.clear();
         cycles.updateStatus(measureId, cycle, agencyCode, status);
     }
 
@@ -222,6 +239,7 @@ public class CycleService {
     }
 
     public PlanCalendar calendar(long measureId) {
-        return plans.plan(plans.measure(measureId).planCode()).calendar();
+        return TransactionCache.get("calendar", measureId,
+                () -> plans.plan(plans.measure(measureId).planCode()).calendar());
     }
 }

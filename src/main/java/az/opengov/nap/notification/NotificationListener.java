@@ -13,6 +13,7 @@ import az.opengov.nap.reporting.ReportingService;
 import az.opengov.nap.review.Review;
 import az.opengov.nap.review.ReviewService;
 import az.opengov.nap.shared.Clock;
+import az.opengov.nap.shared.TransactionCache;
 import az.opengov.nap.worklist.WorkItem;
 import az.opengov.nap.worklist.WorkItemOpened;
 import az.opengov.nap.worklist.WorkKind;
@@ -149,7 +150,8 @@ class NotificationListener {
 
     private MailFacts facts(MailKind kind, long measureId, int cycle, Agency agency, LocalDate due, int daysOverdue,
                             String comment, String link) {
-        Measure measure = plans.measure(measureId);
+        // one read per transaction: the job that opens a cycle queues the mails of up to 150 agencies of one measure
+        Measure measure = TransactionCache.get("measure", measureId, () -> plans.measure(measureId));
         ReportingCycle c = cycles.cycle(measureId, cycle);
         return new MailFacts(kind, measureId, measure.planCode(), measure.code(), measure.title(), cycle,
                 c.periodStart(), c.periodEnd(), agency, due, daysOverdue, comment, link);

@@ -5,6 +5,7 @@ import az.opengov.nap.agency.AgencyService;
 import az.opengov.nap.shared.Clock;
 import az.opengov.nap.shared.FieldProblem;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.TransactionCache;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -256,6 +257,7 @@ public class PlanService {
         for (int i = 0; i < changed.size(); i++) {
             plans.insertAmendmentChange(id, i, changed.get(i));
         }
+        TransactionCache.clear();
         return new Amendment(id, measureId, effectiveDate, reason.strip(), at, List.copyOf(changed));
     }
 
@@ -281,6 +283,7 @@ public class PlanService {
     public Plan changeCalendar(String planCode, PlanCalendar calendar) {
         plan(planCode);
         plans.updateCalendar(planCode, calendar);
+        TransactionCache.clear();
         return plan(planCode);
     }
 
@@ -305,10 +308,12 @@ public class PlanService {
     @Transactional
     public void setProcessInstance(long measureId, String processInstanceId) {
         plans.updateProcessInstance(measureId, processInstanceId);
+        TransactionCache.clear();
     }
 
     @Transactional
     public void setStatus(long measureId, MeasureStatus status, String reason) {
         plans.updateMeasureStatus(measureId, status, reason);
+        TransactionCache.clear();
     }
 }

@@ -7,6 +7,7 @@ import az.opengov.nap.plan.PlanService;
 import az.opengov.nap.reporting.ReportStatus;
 import az.opengov.nap.reporting.ReportingService;
 import az.opengov.nap.shared.Clock;
+import az.opengov.nap.shared.TransactionCache;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -66,7 +67,8 @@ class WorkItemProjection {
 
     private WorkItem item(DelegateTask task, WorkKind kind) {
         long measureId = ((Number) task.getVariable(Variables.MEASURE_ID)).longValue();
-        Measure measure = plans.measure(measureId);
+        // one read per transaction: the job that opens a cycle creates up to 150 tasks of one measure
+        Measure measure = TransactionCache.get("measure", measureId, () -> plans.measure(measureId));
         Integer cycle = (Integer) task.getVariable(Variables.CYCLE_NUMBER);
         String agency = kind == WorkKind.FINAL_ASSESSMENT ? null : (String) task.getVariable(Variables.AGENCY_CODE);
         String role = kind == WorkKind.FINAL_ASSESSMENT ? null : (String) task.getVariable(Variables.ROLE);

@@ -1,0 +1,66 @@
+package az.opengov.nap.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A value read once per transaction: not across transactions, not into a transaction that suspends this one. */
+class TransactionCacheTest {
+
+    final DataSourceTransactionManager manager = new DataSourceTransactionManager(
+            new DriverManagerDataSource("jdbc:h2:mem:transaction-cache;DB_CLOSE_DELAY=-1", "sa", ""));
+    final TransactionTemplate transaction = new TransactionTemplate(manager);
+    final AtomicInteger reads = new AtomicInteger();
+
+    String read() {
+        return TransactionCache.get("test", 7, () -> "value " + reads.incrementAndGet());
+    }
+
+    @Test
+    void readOncePerTransactionAndAfreshAfterClear() {
+        transaction.executeWithoutResult(status -> {
+            assertThat(read()).isEqualTo("value 1");
+            assertThat(read()).isEqualTo("value 1");
+            assertThat(TransactionCache.get("test", 8, () -> "other")).isEqualTo("other");
+            TransactionCache.clear();
+            assertThat(read()).isEqualTo("value 2");
+            assertThat(read()).isEqualTo("value 2");
+        });
+        transaction.executeWithoutResult(status -> assertThat(read()).isEqualTo("value 3"));
+        assertThat(reads).hasValue(3);
+    }
+
+    @Test
+    void rolledBackTransactionLeavesNothingBehind() {
+        transaction.executeWithoutResult(status -> {
+            read();
+            status.setRollbackOnly();
+        });
+        transaction.executeWithoutResult(status -> assertThat(read()).isEqualTo("value 2"));
+    }
+
+    @Test
+    void outsideATransactionEveryCallReads() {
+        assertThat(read()).isEqualTo("value 1");
+        assertThat(read()).isEqualTo("value 2");
+    }
+
+    @Test
+    void aNewTransactionInsideReadsForItselfAndTheOuterKeepsItsValue() {
+        TransactionTemplate inner = new TransactionTemplate(manager);
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        transaction.executeWithoutResult(status -> {
+            assertThat(read()).isEqualTo("value 1");
+            inner.executeWithoutResult(s -> {
+                assertThat(read()).isEqualTo("value 2");
+                assertThat(read()).isEqualTo("value 2");
+            });
+            assertThat(read()).isEqualTo("value 1");
+        });
+    }
+}
