@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -32,7 +33,8 @@ import org.springframework.test.context.TestPropertySource;
  * application context of its own. The nested classes run in order and share this instance; the figures are written
  * once all have run. {@code SubmitHistoryBench} measures at full size and writes
  * {@code bench/results/<timestamp>-submit-history.md} and {@code latest-submit-history.md};
- * {@code SubmitHistorySmokeTest} runs the same code on a tiny size in the normal build.
+ * {@code SubmitHistorySmokeTest} runs the same code on a tiny size in the normal build. One part alone:
+ * {@code -Dnap.bench.scenarios=submit} or {@code history}.
  */
 @PostgresSuite
 @SpringBootTest
@@ -41,6 +43,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 abstract class SubmitHistoryHarness {
+
+    /** {@code -Dnap.bench.scenarios=submit} or {@code history}: that part alone (both by default). */
+    static final String SCENARIOS = "nap.bench.scenarios";
 
     /** How much: the submit scenario's sizes (its collective is also the history cycle's), every n-th report returned. */
     record Sizes(SubmitConcurrency.Sizes submit, int returnEvery) {
@@ -76,6 +81,7 @@ abstract class SubmitHistoryHarness {
 
     @Nested
     @Order(1)
+    @DisabledIfSystemProperty(named = SCENARIOS, matches = "submit", disabledReason = "only the submit part chosen")
     @TestPropertySource(properties = "camunda.bpm.history-level=full")
     class HistoryAtLevelFull {
         @Autowired
@@ -91,6 +97,7 @@ abstract class SubmitHistoryHarness {
 
     @Nested
     @Order(2)
+    @DisabledIfSystemProperty(named = SCENARIOS, matches = "submit", disabledReason = "only the submit part chosen")
     class HistoryAtOurLevel {
         @Autowired
         ApplicationContext context;
@@ -104,6 +111,7 @@ abstract class SubmitHistoryHarness {
 
     @Nested
     @Order(3)
+    @DisabledIfSystemProperty(named = SCENARIOS, matches = "history", disabledReason = "only the history part chosen")
     class SubmitWithConcurrentClients {
         @Autowired
         ApplicationContext context;
@@ -133,9 +141,13 @@ abstract class SubmitHistoryHarness {
         }
         System.out.println(md);
         report(md.toString());
-        assertThat(submitResults).isNotEmpty();
-        assertThat(full).isNotNull();
-        assertThat(ours).isNotNull();
+        if (BenchHarness.chosen("submit")) {
+            assertThat(submitResults).isNotEmpty();
+        }
+        if (BenchHarness.chosen("history")) {
+            assertThat(full).isNotNull();
+            assertThat(ours).isNotNull();
+        }
     }
 
     static String history(HistoryCycle.Figures ours, HistoryCycle.Figures full) {
