@@ -1,6 +1,7 @@
 package az.opengov.nap.notification;
 
 import az.opengov.nap.shared.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Queues mail: one outbox row per recipient, written in the caller's transaction (the process step's), so the mail
+ * Queues mail: one outbox row per recipient (all of a mail's rows in one statement on PostgreSQL), written in the
+ * caller's transaction (the process step's), so the mail
  * exists exactly when the step committed. A mail already queued for the same occasion and address is not queued
  * again. A malformed address is stored as REJECTED, for administrators to see, and never blocks the others.
  */
@@ -39,7 +41,7 @@ class Outbox {
                 java.time.LocalDate dueDate, String link, List<Recipient> recipients,
                 Function<Locale, RenderedMail> write) {
         Map<Locale, RenderedMail> written = new HashMap<>();
-        int added = 0;
+        List<OutboxRepository.NewRow> added = new ArrayList<>();
         for (Recipient r : Recipients.union(List.of(recipients))) {
             RenderedMail mail = written.computeIfAbsent(r.locale(), write);
             boolean valid = MailAddresses.valid(r.address());
@@ -47,14 +49,12 @@ class Outbox {
             if (!valid) {
                 log.warn("Mail {} not queued for a malformed address: {}", key, MailAddresses.oneLine(address));
             }
-            if (rows.insert(new OutboxRepository.NewRow(key, kind, measureId, cycle, agencyCode, dueDate, address,
+            added.add(new OutboxRepository.NewRow(key, kind, measureId, cycle, agencyCode, dueDate, address,
                     r.locale().getLanguage(), mail.subject(), mail.text(), mail.html(), link,
                     valid ? OutboxStatus.PENDING : OutboxStatus.REJECTED,
-                    valid ? null : "malformed or unsafe address", Clock.now()))) {
-                added++;
-            }
+                    valid ? null : "malformed or unsafe address", Clock.now()));
         }
-        return added;
+        return rows.insertAll(added);
     }
 
     /**

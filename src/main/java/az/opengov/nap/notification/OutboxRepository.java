@@ -40,10 +40,7 @@ class OutboxRepository {
 
     /** A new row, unless one with the same key and recipient exists: {@code true} if it was added. */
     boolean insert(NewRow r) {
-        Object[] values = {r.dedupKey(), r.kind().name(), r.measureId(), r.cycleNumber(), r.agencyCode(),
-                r.dueDate() == null ? null : Date.valueOf(r.dueDate()), r.recipient(), r.locale(), r.subject(),
-                r.text(), r.html(), r.link(), r.status().name(), 0, Timestamp.from(r.now()), r.error(),
-                Timestamp.from(r.now())};
+        Object[] values = values(r);
         if (postgres) {
             // a unique violation would abort PostgreSQL's whole transaction, the process step's: never raise one
             return jdbc.sql("insert into mail_outbox (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -57,6 +54,42 @@ class OutboxRepository {
         } catch (DuplicateKeyException e) {
             return false; // a concurrent insert of the same mail won
         }
+    }
+
+    /**
+     * New rows, each unless one with the same key and recipient exists: how many were added. On PostgreSQL one
+     * statement for all of them (a mail to the commission has a row per reviewer), elsewhere one per row.
+     */
+    int insertAll(List<NewRow> rows) {
+        if (!postgres || rows.size() < 2) {
+            int added = 0;
+            for (NewRow r : rows) {
+                added += insert(r) ? 1 : 0;
+            }
+            return added;
+        }
+        int added = 0;
+        // within PostgreSQL's 65,535 parameters a statement
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<NewRow> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            List<Object> values = new ArrayList<>();
+            chunk.forEach(r -> values.addAll(java.util.Arrays.asList(values(r))));
+            added += jdbc.sql("insert into mail_outbox (" + COLUMNS + ") values "
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW))
+                            + " on conflict (dedup_key, recipient) do nothing")
+                    .params(values).update();
+        }
+        return added;
+    }
+
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int ROWS_PER_STATEMENT = 1000;
+
+    private static Object[] values(NewRow r) {
+        return new Object[] {r.dedupKey(), r.kind().name(), r.measureId(), r.cycleNumber(), r.agencyCode(),
+                r.dueDate() == null ? null : Date.valueOf(r.dueDate()), r.recipient(), r.locale(), r.subject(),
+                r.text(), r.html(), r.link(), r.status().name(), 0, Timestamp.from(r.now()), r.error(),
+                Timestamp.from(r.now())};
     }
 
     /**

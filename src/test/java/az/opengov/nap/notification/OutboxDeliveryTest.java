@@ -235,6 +235,16 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void aMailToMoreRecipientsThanOneStatementTakesIsQueuedOncePerAddress() {
+        String[] many = IntStream.range(0, 1001).mapToObj(i -> "m" + i + "@agency.example.az").toArray(String[]::new);
+        assertThat(enqueue("many", many)).isEqualTo(1001);
+        String[] again = java.util.Arrays.copyOf(many, 1002);
+        again[1001] = "new@agency.example.az";
+        assertThat(enqueue("many", again)).isEqualTo(1);
+        assertThat(notifications.outbox(OutboxStatus.PENDING, 0, 1).total()).isEqualTo(1002);
+    }
+
+    @Test
     void aNodeThatDiesHoldingAClaimLosesNothingTheLeaseRunsOutAndAnotherNodeSends() {
         enqueue("crash", "a@agency.example.az");
         List<OutboxMessage> claimed = new TransactionTemplate(transactions).execute(s -> repository.claim("dead-node",
