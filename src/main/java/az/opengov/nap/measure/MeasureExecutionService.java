@@ -152,18 +152,18 @@ public class MeasureExecutionService {
 
     private long submitOnce(String taskId, ReportContent content, AppUser user) {
         WorkItem item = reportTask(taskId, user);
-        Long draft = null;
+        Long submitted = null;
         if (content != null && !content.isEmpty()) {
-            reports.requireComplete(content);
-            draft = reports.keepDraft(item.measureId(), item.cycleNumber(), item.agencyCode(), content,
+            // stored as submitted here; the task's listener finds it, and does not read or check it again
+            submitted = reports.submitBeforeTask(item.measureId(), item.cycleNumber(), item.agencyCode(), content,
                     user.username());
         }
         asUser(user, () -> {
             tasks.complete(taskId);
             return null;
         });
-        // the version submitted is the draft: the one just kept, or the one saved before
-        return draft != null ? draft
+        // the version submitted: the content given, or the draft saved before
+        return submitted != null ? submitted
                 : reports.current(item.measureId(), item.cycleNumber(), item.agencyCode()).orElseThrow().id();
     }
 

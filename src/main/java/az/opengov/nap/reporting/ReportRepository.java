@@ -56,6 +56,34 @@ class ReportRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** A version submitted as it is written: no draft before it. */
+    long insertSubmitted(long measureId, int cycle, String agency, int version, ReportContent c, String user,
+                         Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into progress_report (measure_id, cycle_number, agency_code, version, status, completion_level,
+                    what_was_done, indicator_values, obstacles, next_steps, evidence_links, created_by, created_at, updated_at,
+                    submitted_by, submitted_at)
+                values (?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(measureId, cycle, agency, version, c.completionLevel(), c.whatWasDone(), c.indicatorValues(),
+                        c.obstacles(), c.nextSteps(), c.evidenceLinks(), user, Timestamp.from(at), Timestamp.from(at),
+                        user, Timestamp.from(at))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** The draft, written over and submitted in one step. */
+    int submitContent(long id, ReportContent c, String user, Instant at) {
+        return jdbc.sql("""
+                update progress_report set completion_level = ?, what_was_done = ?, indicator_values = ?,
+                    obstacles = ?, next_steps = ?, evidence_links = ?, updated_at = ?, status = 'SUBMITTED',
+                    submitted_by = ?, submitted_at = ?
+                where id = ? and status = 'DRAFT'""")
+                .params(c.completionLevel(), c.whatWasDone(), c.indicatorValues(), c.obstacles(), c.nextSteps(),
+                        c.evidenceLinks(), Timestamp.from(at), user, Timestamp.from(at), id)
+                .update();
+    }
+
     int updateContent(long id, ReportContent c, Instant at) {
         return jdbc.sql("""
                 update progress_report set completion_level = ?, what_was_done = ?, indicator_values = ?,

@@ -57,7 +57,7 @@ public class ReportingService {
         return get(keepDraft(measureId, cycle, agencyCode, content, user));
     }
 
-    /** Saves the working version as {@link #saveDraft} does; returns its id only (a submission needs no more). */
+    /** Saves the working version as {@link #saveDraft} does; returns its id only. */
     @Transactional
     public long keepDraft(long measureId, int cycle, String agencyCode, ReportContent content, String user) {
         List<FieldProblem> problems = new ArrayList<>(forms.validate(FormDefinitions.PROGRESS_REPORT,
@@ -82,8 +82,39 @@ public class ReportingService {
     }
 
     /**
-     * Accepts a submission: the values given (from a form), or else the saved draft, checked against the form's rules.
-     * An invalid submission changes nothing and names every field at fault.
+     * Submits complete content as the working version (written over the draft if there is one, a new version after a
+     * return, the first version otherwise) for a submission that completes the report task next, in this
+     * transaction: the task's completion then finds the version here ({@link #submit}) instead of reading and checking
+     * it again. Content that is not complete changes nothing and names every field at fault.
+     *
+     * @return the id of the submitted version
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public long submitBeforeTask(long measureId, int cycle, String agencyCode, ReportContent content, String user) {
+        requireComplete(content);
+        Optional<ProgressReport> latest = reports.latest(measureId, cycle, agencyCode);
+        java.time.Instant now = Clock.now();
+        long id;
+        if (latest.isEmpty()) {
+            id = reports.insertSubmitted(measureId, cycle, agencyCode, 1, content, user, now);
+        } else if (latest.get().status() == ReportStatus.DRAFT) {
+            id = latest.get().id();
+            if (reports.submitContent(id, content, user, now) != 1) {
+                throw NapException.conflict("error.concurrentChange");
+            }
+        } else if (latest.get().status() == ReportStatus.RETURNED) {
+            id = reports.insertSubmitted(measureId, cycle, agencyCode, latest.get().version() + 1, content, user, now);
+        } else {
+            throw NapException.conflict("error.report.notEditable", latest.get().status());
+        }
+        SubmittedInTransaction.remember(measureId, cycle, agencyCode, id);
+        return id;
+    }
+
+    /**
+     * Accepts a submission: the values given (from a form), or else the version submitted before the task in this
+     * transaction ({@link #submitBeforeTask}), or else the saved draft, checked against the form's rules. An invalid
+     * submission changes nothing and names every field at fault.
      *
      * @return the id of the submitted version
      */
@@ -92,6 +123,11 @@ public class ReportingService {
         ReportContent given = ReportContent.fromFormValues(formValues);
         if (!given.isEmpty()) {
             saveDraft(measureId, cycle, agencyCode, given, user);
+        } else {
+            Long submitted = SubmittedInTransaction.take(measureId, cycle, agencyCode);
+            if (submitted != null) {
+                return submitted;
+            }
         }
         ProgressReport draft = reports.latest(measureId, cycle, agencyCode)
                 .filter(r -> r.status() == ReportStatus.DRAFT)
