@@ -8,10 +8,14 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The engine settings that are ours rather than the starter's: the history level, the indexes it lacks. */
+/**
+ * The engine settings that are ours rather than the starter's: the history level, delegates resolved before variables,
+ * the indexes it lacks.
+ */
 @Configuration
 class EngineConfiguration {
 
@@ -33,6 +37,17 @@ class EngineConfiguration {
                         : new ArrayList<>(configuration.getCustomHistoryLevels());
                 levels.add(new HistoryWithoutContent(content));
                 configuration.setCustomHistoryLevels(levels);
+            }
+        };
+    }
+
+    /** Delegate expressions find their bean without searching every variable scope first (see {@link DelegatesFirst}). */
+    @Bean
+    AbstractProcessEnginePlugin delegatesFirst(ApplicationContext context) {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setExpressionManager(new DelegatesFirst(context, configuration.getBeans()));
             }
         };
     }

@@ -66,6 +66,19 @@ class WorkItemProjection {
     }
 
     private WorkItem item(DelegateTask task, WorkKind kind) {
+        if (kind == WorkKind.REVIEW) {
+            // the review of a report submitted in this transaction: measure, cycle and agency are the report task's
+            String agency = (String) task.getVariable(Variables.AGENCY_CODE);
+            WorkItem report = worklist.endedReport(task.getProcessInstanceId(), agency).orElse(null);
+            if (report != null) {
+                Object reportId = task.getVariable(Variables.REPORT_ID);
+                return new WorkItem(task.getId(), task.getProcessInstanceId(), kind, report.planCode(),
+                        report.measureId(), report.measureCode(), report.section(), report.cycleNumber(), agency,
+                        report.role(), group(task), task.getAssignee(),
+                        reportId == null ? null : ((Number) reportId).longValue(), false, "OPEN", Clock.now(),
+                        task.getDueDate() == null ? null : task.getDueDate().toInstant());
+            }
+        }
         long measureId = ((Number) task.getVariable(Variables.MEASURE_ID)).longValue();
         // one read per transaction: the job that opens a cycle creates up to 150 tasks of one measure
         Measure measure = TransactionCache.get("measure", measureId, () -> plans.measure(measureId));
@@ -75,12 +88,15 @@ class WorkItemProjection {
         Object reportId = kind == WorkKind.REVIEW ? task.getVariable(Variables.REPORT_ID) : null;
         boolean returned = (kind == WorkKind.REPORT || kind == WorkKind.INVITED_REPORT) && reports
                 .current(measureId, cycle, agency).map(r -> r.status() == ReportStatus.RETURNED).orElse(false);
-        String group = task.getCandidates().stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId).findFirst().orElse("");
         return new WorkItem(task.getId(), task.getProcessInstanceId(), kind, measure.planCode(), measureId,
                 measure.code(), measure.section(), kind == WorkKind.FINAL_ASSESSMENT ? null : cycle, agency, role,
-                group, task.getAssignee(), reportId == null ? null : ((Number) reportId).longValue(), returned, "OPEN",
+                group(task), task.getAssignee(), reportId == null ? null : ((Number) reportId).longValue(), returned, "OPEN",
                 Clock.now(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+    }
+
+    private static String group(DelegateTask task) {
+        return task.getCandidates().stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).findFirst().orElse("");
     }
 }

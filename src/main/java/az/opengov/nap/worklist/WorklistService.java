@@ -23,8 +23,10 @@ public class WorklistService {
         this.items = items;
     }
 
+    /** The task's item; one this transaction holds locked is not read again. */
     public Optional<WorkItem> find(String taskId) {
-        return items.find(taskId);
+        Optional<WorkItem> locked = ReadInTransaction.find(taskId);
+        return locked.isPresent() ? locked : items.find(taskId);
     }
 
     /**
@@ -32,7 +34,9 @@ public class WorklistService {
      * that people completing the same task at once take turns and the later ones find it closed.
      */
     public Optional<WorkItem> lock(String taskId) {
-        return items.findForUpdate(taskId);
+        Optional<WorkItem> item = items.findForUpdate(taskId);
+        item.ifPresent(ReadInTransaction::locked);
+        return item;
     }
 
     public WorkItem get(String taskId) {
@@ -72,16 +76,27 @@ public class WorklistService {
     @Transactional
     void ended(String taskId, String state) {
         items.end(taskId, state, Clock.now());
+        ReadInTransaction.ended(taskId, state);
+    }
+
+    /**
+     * The report item of the process and agency that this transaction locked and ended: what a review task that
+     * follows it shares with it (measure, cycle, agency, role), without reading the process's variables again.
+     */
+    Optional<WorkItem> endedReport(String processInstanceId, String agencyCode) {
+        return ReadInTransaction.endedReport(processInstanceId, agencyCode);
     }
 
     @Transactional
     void assigned(String taskId, String assignee) {
         items.assign(taskId, assignee);
+        ReadInTransaction.changed(taskId);
     }
 
     @Transactional
     void dueChanged(String taskId, java.time.Instant due) {
         items.due(taskId, due);
+        ReadInTransaction.changed(taskId);
     }
 
     private static int clamp(int size) {

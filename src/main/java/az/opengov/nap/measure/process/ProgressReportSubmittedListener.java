@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.security.UserDirectory;
+import az.opengov.nap.worklist.WorkItem;
+import az.opengov.nap.worklist.WorklistService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -23,13 +25,15 @@ class ProgressReportSubmittedListener implements TaskListener {
     private final FormDefinitions forms;
     private final UserDirectory users;
     private final AuditService audit;
+    private final WorklistService worklist;
 
     ProgressReportSubmittedListener(ReportingService reports, FormDefinitions forms, UserDirectory users,
-                                    AuditService audit) {
+                                    AuditService audit, WorklistService worklist) {
         this.reports = reports;
         this.forms = forms;
         this.users = users;
         this.audit = audit;
+        this.worklist = worklist;
     }
 
     @Override
@@ -39,9 +43,15 @@ class ProgressReportSubmittedListener implements TaskListener {
             values.put(key, task.getVariable(key));
         }
         String user = ProcessVariables.currentUser(task, users);
-        long reportId = reports.submit(ProcessVariables.measureId(task), ProcessVariables.cycleNumber(task),
-                ProcessVariables.agencyCode(task), values, user);
-        audit.change(user, "REPORT_SUBMITTED", "report", reportId, ProcessVariables.describe(task));
+        // measure, cycle and agency as the task's work item has them (the facade holds it locked already), not from
+        // the variables of every scope up to the process instance
+        WorkItem item = worklist.find(task.getId()).orElse(null);
+        long measureId = item != null ? item.measureId() : ProcessVariables.measureId(task);
+        int cycle = item != null ? item.cycleNumber() : ProcessVariables.cycleNumber(task);
+        String agencyCode = item != null ? item.agencyCode() : ProcessVariables.agencyCode(task);
+        long reportId = reports.submit(measureId, cycle, agencyCode, values, user);
+        audit.change(user, "REPORT_SUBMITTED", "report", reportId,
+                "measure " + measureId + ", cycle " + cycle + ", agency " + agencyCode);
         // only what a channel put there: setting a null again would cost the engine three statements a field
         values.forEach((key, value) -> {
             if (value != null) {
