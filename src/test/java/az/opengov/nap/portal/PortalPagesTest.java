@@ -3,10 +3,14 @@ package az.opengov.nap.portal;
 import static az.opengov.nap.portal.PortalFixture.PLAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** The public pages, as a reader's browser gets them: what was published, and nothing else. */
 class PortalPagesTest extends PortalTestBase {
@@ -168,6 +172,24 @@ class PortalPagesTest extends PortalTestBase {
         assertThat(get("/plans/" + PLAN + "?lang=en", HttpHeaders.IF_NONE_MATCH, etag).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(first.getBody()).doesNotContain("<script>", "onclick=", "style=\"");
+    }
+
+    @Test
+    void linksToStaticFilesAreVersionedAndEveryOtherLinkIsLeftAsWritten() {
+        String html = get("/plans/" + PLAN + "/measures/1.1").getBody();
+        assertThat(html).containsPattern("href=\"/webjars/bootstrap/\\d+\\.\\d+\\.\\d+/css/bootstrap\\.min\\.css\"")
+                .contains("href=\"/css/portal.css\"", "src=\"/js/portal.js\"", "href=\"/agencies/",
+                        "href=\"/plans/" + PLAN + "\"");
+        Matcher versioned = Pattern
+                .compile("/webjars/bootstrap/[\\d.]+/css/bootstrap\\.min\\.css").matcher(html);
+        assertThat(versioned.find()).isTrue();
+        // the versioned address is served
+        assertThat(bytes(versioned.group()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // one link filter, ours: Spring Boot's looked every link of a page up in the jars
+        assertThat(context.getBeansOfType(FilterRegistrationBean.class).values()
+                .stream().map(FilterRegistrationBean::getFilter)
+                .filter(f -> f instanceof ResourceUrlEncodingFilter)
+                .map(f -> f.getClass().getSimpleName())).containsExactly("StaticOnly");
     }
 
     @Test
