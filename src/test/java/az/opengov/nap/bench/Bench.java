@@ -250,7 +250,18 @@ final class Bench {
                 + System.getProperty("os.version") + ", Java " + System.getProperty("java.version")
                 + ", PostgreSQL " + postgresVersion;
         return "# " + title + " " + Instant.now() + "\n\n- machine: " + machine + "\n- load while measuring: " + load
-                + "\n";
+                + "\n- classpath: " + classpath() + "\n";
+    }
+
+    /**
+     * Whether the run had the application's own classpath: the profile {@code bench} leaves out what only the tests
+     * bring (the OIDC mock server's FreeMarker and Kotlin serialization, which would answer web requests too).
+     */
+    static String classpath() {
+        List<String> extra = java.util.stream.Stream.of("freemarker.template.Configuration",
+                        "kotlinx.serialization.json.Json", "com.fasterxml.jackson.module.kotlin.KotlinModule")
+                .filter(c -> org.springframework.util.ClassUtils.isPresent(c, Bench.class.getClassLoader())).toList();
+        return extra.isEmpty() ? "the application's (no test-only libraries)" : "with test-only libraries " + extra;
     }
 
     /** Writes {@code <timestamp><suffix>.md} and {@code latest<suffix>.md} into {@code dir}. */
