@@ -193,6 +193,30 @@ class PortalPagesTest extends PortalTestBase {
     }
 
     @Test
+    void aPageIsRenderedOncePerPublishedVersionAndAddress() {
+        String path = "/plans/" + PLAN + "/measures/1.2?lang=en";
+        String first = get(path).getBody();
+        double hits = pageCache("hit");
+        double misses = pageCache("miss");
+        ResponseEntity<String> again = get(path);
+        assertThat(again.getBody()).isEqualTo(first);
+        assertThat(again.getHeaders().getContentType()).hasToString("text/html;charset=UTF-8");
+        assertThat(again.getHeaders().getETag()).isNotBlank();
+        assertThat(pageCache("hit")).isEqualTo(hits + 1);
+        // another address is another page (its language links carry the query), another language too
+        assertThat(get(path + "&utm_source=x").getBody()).contains("utm_source=x");
+        assertThat(get("/plans/" + PLAN + "/measures/1.2?lang=ru").getBody()).contains("lang=\"ru\"");
+        assertThat(pageCache("miss")).isEqualTo(misses + 2);
+        // nothing of one reader's session is kept for the next
+        assertThat(first).doesNotContain("_csrf", "JSESSIONID");
+    }
+
+    private double pageCache(String result) {
+        return context.getBean(io.micrometer.core.instrument.MeterRegistry.class).get("cache.gets")
+                .tag("cache", "portal.pages").tag("result", result).functionCounter().count();
+    }
+
+    @Test
     void implementationReportPageHasStatisticsChartsAndSummaries() {
         String html = get("/reports/" + PLAN + "/2026").getBody();
         assertThat(html).contains("2026-ci ilin icra hesabatı", "Statistika", "class=\"level-bar\"",

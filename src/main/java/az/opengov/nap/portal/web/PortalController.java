@@ -11,6 +11,7 @@ import az.opengov.nap.portal.Published.AgencyRecord;
 import az.opengov.nap.portal.Published.MeasureView;
 import az.opengov.nap.portal.Published.PlanView;
 import az.opengov.nap.shared.Messages;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.View;
 
 /**
  * The public portal's pages: no login, stable addresses, only what the commission approved and published. Each page
@@ -39,17 +41,20 @@ class PortalController {
     private final Messages messages;
     private final PortalFormat format;
     private final ImplementationReportPdf pdf;
+    private final RenderedPages pages;
 
-    PortalController(PublicCatalog catalog, Messages messages, PortalFormat format, ImplementationReportPdf pdf) {
+    PortalController(PublicCatalog catalog, Messages messages, PortalFormat format, ImplementationReportPdf pdf,
+                     RenderedPages pages) {
         this.catalog = catalog;
         this.messages = messages;
         this.format = format;
         this.pdf = pdf;
+        this.pages = pages;
     }
 
     /** The newest plan's overview, with every plan listed. */
     @GetMapping("/")
-    String home(Model model, WebRequest request, HttpServletResponse response) {
+    View home(Model model, WebRequest request, HttpServletRequest http, HttpServletResponse response) {
         Snapshot s = catalog.snapshot();
         if (PageSupport.notModified(request, response, s, true, "home", PageSupport.lang())) {
             return null;
@@ -58,9 +63,9 @@ class PortalController {
         if (plan == null) {
             PageSupport.page(model, s, messages.text("portal.site"), messages.text("portal.tagline"), "/");
             model.addAttribute("plans", List.of());
-            return "portal/empty";
+            return pages.view("portal/empty", s, http, "home", PageSupport.lang());
         }
-        return planPage(model, s, plan, "/");
+        return pages.view(planPage(model, s, plan), s, http, "home", PageSupport.lang());
     }
 
     @GetMapping("/plans")
@@ -69,16 +74,17 @@ class PortalController {
     }
 
     @GetMapping("/plans/{planCode}")
-    String plan(@PathVariable String planCode, Model model, WebRequest request, HttpServletResponse response) {
+    View plan(@PathVariable String planCode, Model model, WebRequest request, HttpServletRequest http,
+              HttpServletResponse response) {
         Snapshot s = catalog.snapshot();
         PlanView plan = s.plan(planCode).orElseThrow(PublicCatalog::notPublic);
         if (PageSupport.notModified(request, response, s, true, "plan", planCode, PageSupport.lang())) {
             return null;
         }
-        return planPage(model, s, plan, "/plans/" + planCode);
+        return pages.view(planPage(model, s, plan), s, http, "plan", planCode, PageSupport.lang());
     }
 
-    private String planPage(Model model, Snapshot s, PlanView plan, String path) {
+    private String planPage(Model model, Snapshot s, PlanView plan) {
         List<MeasureView> measures = plan.measures();
         PageSupport.page(model, s, plan.title(), messages.text("portal.plan.description", measures.size(),
                 plan.sections().size(), s.reports(plan.code()).size()), "/plans/" + plan.code());
@@ -95,9 +101,9 @@ class PortalController {
 
     /** A measure's published reports, {@link #TIMELINE_PAGE} at a time, by agency in the order of the parties. */
     @GetMapping("/plans/{planCode}/measures/{code}")
-    String measure(@PathVariable String planCode, @PathVariable String code,
-                   @RequestParam(required = false) String page, Model model, WebRequest request,
-                   HttpServletResponse response) {
+    View measure(@PathVariable String planCode, @PathVariable String code,
+                 @RequestParam(required = false) String page, Model model, WebRequest request,
+                 HttpServletRequest http, HttpServletResponse response) {
         Snapshot s = catalog.snapshot();
         PlanView plan = s.plan(planCode).orElseThrow(PublicCatalog::notPublic);
         MeasureView m = s.measure(planCode, code).orElseThrow(PublicCatalog::notPublic);
@@ -115,11 +121,12 @@ class PortalController {
         model.addAttribute("section", plan.sections().stream().filter(x -> x.number() == m.section()).findFirst()
                 .orElse(null));
         model.addAttribute("measure", m);
-        return "portal/measure";
+        return pages.view("portal/measure", s, http, "measure", planCode, code, PageSupport.lang(),
+                "" + timeline.page());
     }
 
     @GetMapping("/agencies")
-    String agencies(Model model, WebRequest request, HttpServletResponse response) {
+    View agencies(Model model, WebRequest request, HttpServletRequest http, HttpServletResponse response) {
         Snapshot s = catalog.snapshot();
         if (PageSupport.notModified(request, response, s, true, "agencies", PageSupport.lang())) {
             return null;
@@ -129,11 +136,12 @@ class PortalController {
         List<AgencyRecord> records = s.participatingAgencies().stream()
                 .map(a -> s.agencyRecord(a.code()).orElseThrow()).toList();
         model.addAttribute("records", records);
-        return "portal/agencies";
+        return pages.view("portal/agencies", s, http, "agencies", PageSupport.lang());
     }
 
     @GetMapping("/agencies/{code}")
-    String agency(@PathVariable String code, Model model, WebRequest request, HttpServletResponse response) {
+    View agency(@PathVariable String code, Model model, WebRequest request, HttpServletRequest http,
+                HttpServletResponse response) {
         Snapshot s = catalog.snapshot();
         AgencyRecord record = s.agencyRecord(code).orElseThrow(PublicCatalog::notPublic);
         if (PageSupport.notModified(request, response, s, true, "agency", code, PageSupport.lang())) {
@@ -143,7 +151,7 @@ class PortalController {
         PageSupport.page(model, s, name, messages.text("portal.agency.description", name, record.measures().size(),
                 record.reports().size()), "/agencies/" + code);
         model.addAttribute("record", record);
-        return "portal/agency";
+        return pages.view("portal/agency", s, http, "agency", code, PageSupport.lang());
     }
 
     @GetMapping("/search")
