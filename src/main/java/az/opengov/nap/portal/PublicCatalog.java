@@ -67,24 +67,31 @@ public class PublicCatalog {
     private final ReviewService reviews;
 
     private volatile Snapshot snapshot;
-    /** When the fingerprint was last compared ({@link System#nanoTime()}), and how often it is. */
+    /** When the fingerprint was last compared and the snapshot last read ({@link System#nanoTime()}). */
     private volatile long checkedAt;
+    private volatile long readAt;
     private final long recheckEvery;
     private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
-    /** The one thread that compares and rebuilds in the background. */
-    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
+    /** The one thread that compares and rebuilds in the background, on its own clock. */
+    private final java.util.concurrent.ScheduledExecutorService background = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "public-catalogue");
                 t.setDaemon(true);
                 return t;
             });
+    /** How long after the last reader the background keeps comparing. */
+    static final long KEEP_COMPARING = java.time.Duration.ofMinutes(10).toNanos();
 
     PublicCatalog(PortalRepository repository, PlanService plans, AgencyService agencies, CycleService cycles,
                   PublicationService publications, ReportingService reports, ReviewService reviews,
                   @org.springframework.beans.factory.annotation.Value("${nap.portal.recheck-every:2s}")
                   java.time.Duration recheckEvery) {
         this.recheckEvery = recheckEvery.toNanos();
+        if (this.recheckEvery > 0) {
+            background.scheduleWithFixedDelay(this::recheckWhileRead, this.recheckEvery, this.recheckEvery,
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
         this.repository = repository;
         this.plans = plans;
         this.agencies = agencies;
@@ -159,26 +166,50 @@ public class PublicCatalog {
     }
 
     /**
-     * The snapshot as of now. The fingerprint (a cheap query over what the public side shows) is compared at most every
-     * {@code nap.portal.recheck-every} (2 s) and in the background: readers keep getting the snapshot they have while
-     * one thread compares and, if anything changed, rebuilds ("stale while revalidate"); a publication on this node
-     * starts that at once. Only the very first request, and the first of a new day (overdue standings move with the
-     * date), wait for a build. With {@code recheck-every} 0 every request compares first (tests).
+     * The snapshot as of now. The fingerprint (a cheap query over what the public side shows) is compared every
+     * {@code nap.portal.recheck-every} (2 s) by a background thread of its own, while the portal is being read (until
+     * ten minutes after the last reader): readers get the snapshot there is and never wait for the comparison or a
+     * rebuild, nor pay for it on their request ("stale while revalidate"). A publication or import on this node
+     * starts a comparison at once; so does the first reader after a quiet spell, who gets the snapshot from before it.
+     * Only the very first request, and the first of a new day (overdue standings move with the date), wait for a
+     * build. With {@code recheck-every} 0 every request compares first (tests).
      */
     public Snapshot snapshot() {
         Snapshot current = snapshot;
         String today = Clock.today().toString();
+        long now = System.nanoTime();
+        readAt = now;
         if (current == null || recheckEvery == 0 || !current.version().endsWith(today)) {
             return refresh(today, current != null);
         }
-        if (System.nanoTime() - checkedAt >= recheckEvery && refreshing.compareAndSet(false, true)) {
+        if (now - checkedAt >= 2 * recheckEvery) {
+            recheckSoon();
+        }
+        return current;
+    }
+
+    /** Something public changed on this node: compare now. */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true,
+            classes = {az.opengov.nap.publication.ReportPublished.class, az.opengov.nap.plan.PlanImported.class})
+    void published() {
+        if (recheckEvery > 0) {
+            recheckSoon();
+        }
+    }
+
+    /** The background's turn: compare if anyone read the catalogue lately. */
+    private void recheckWhileRead() {
+        if (snapshot != null && System.nanoTime() - readAt < KEEP_COMPARING) {
+            recheck();
+        }
+    }
+
+    private void recheckSoon() {
+        if (refreshing.compareAndSet(false, true)) {
             try {
                 background.execute(() -> {
                     try {
-                        refresh(Clock.today().toString(), false);
-                    } catch (RuntimeException e) {
-                        org.slf4j.LoggerFactory.getLogger(PublicCatalog.class)
-                                .warn("Public catalogue not refreshed; serving the one from before", e);
+                        recheck();
                     } finally {
                         refreshing.set(false);
                     }
@@ -187,14 +218,15 @@ public class PublicCatalog {
                 refreshing.set(false);
             }
         }
-        return current;
     }
 
-    /** Something public changed on this node: the next request starts comparing the fingerprint. */
-    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true,
-            classes = {az.opengov.nap.publication.ReportPublished.class, az.opengov.nap.plan.PlanImported.class})
-    void published() {
-        checkedAt = System.nanoTime() - recheckEvery;
+    private void recheck() {
+        try {
+            refresh(Clock.today().toString(), false);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(PublicCatalog.class)
+                    .warn("Public catalogue not refreshed; serving the one from before", e);
+        }
     }
 
     @jakarta.annotation.PreDestroy
