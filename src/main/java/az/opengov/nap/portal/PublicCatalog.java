@@ -188,11 +188,11 @@ public class PublicCatalog {
         return current;
     }
 
-    /** Something public changed on this node: compare now. */
+    /** Something public changed on this node: compare now, if anyone has read the catalogue yet. */
     @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true,
             classes = {az.opengov.nap.publication.ReportPublished.class, az.opengov.nap.plan.PlanImported.class})
     void published() {
-        if (recheckEvery > 0) {
+        if (recheckEvery > 0 && snapshot != null) {
             recheckSoon();
         }
     }

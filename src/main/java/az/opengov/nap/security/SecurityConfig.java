@@ -1,5 +1,6 @@
 package az.opengov.nap.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -61,6 +62,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         // path matchers, not MVC ones: the engine's REST API is a Jersey servlet, not a Spring MVC controller
         return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
@@ -81,6 +83,7 @@ class SecurityConfig {
      */
     @Bean
     @Order(0)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain actuator(HttpSecurity http) throws Exception {
         return http.securityMatcher(path("/actuator/**"))
                 .authorizeHttpRequests(a -> a
@@ -95,6 +98,7 @@ class SecurityConfig {
     /** Camunda's webapps send their own Content-Security-Policy (with nonces); ours would break them. */
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain camundaWebapps(HttpSecurity http, UserDirectory users,
             org.springframework.beans.factory.ObjectProvider<az.opengov.nap.security.oidc.OidcLogin> oidc)
             throws Exception {
@@ -119,6 +123,7 @@ class SecurityConfig {
      */
     @Bean
     @Order(3)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain pages(HttpSecurity http, UserDirectory users,
             org.springframework.beans.factory.ObjectProvider<az.opengov.nap.security.oidc.OidcLogin> oidc)
             throws Exception {

@@ -36,9 +36,10 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class RenderedPages {
 
     private final Cache<String, String> pages;
-    private final ThymeleafViewResolver views;
+    /** Absent when the application runs without a web server (a command-line import). */
+    private final org.springframework.beans.factory.ObjectProvider<ThymeleafViewResolver> views;
 
-    RenderedPages(ThymeleafViewResolver views, MeterRegistry registry,
+    RenderedPages(org.springframework.beans.factory.ObjectProvider<ThymeleafViewResolver> views, MeterRegistry registry,
                   @Value("${nap.portal.rendered-pages:32MB}") DataSize size) {
         this.views = views;
         this.pages = Caffeine.newBuilder()
@@ -77,7 +78,7 @@ class RenderedPages {
     private String renderOnce(String name, Map<String, ?> model, HttpServletRequest request,
                               HttpServletResponse response)
             throws Exception {
-        View view = views.resolveViewName(name, RequestContextUtils.getLocale(request));
+        View view = views.getObject().resolveViewName(name, RequestContextUtils.getLocale(request));
         if (view == null) {
             throw new IllegalStateException("no view " + name);
         }
