@@ -159,10 +159,8 @@ class NotificationListener {
 
     /** The agency's open report task in the cycle; the workspace if it has none (the link then opens its list). */
     private String taskLink(long measureId, int cycle, String agencyCode) {
-        return worklist.openForMeasure(measureId).stream()
-                .filter(w -> agencyCode.equals(w.agencyCode()) && Integer.valueOf(cycle).equals(w.cycleNumber())
-                        && (w.kind() == WorkKind.REPORT || w.kind() == WorkKind.INVITED_REPORT))
-                .findFirst().map(w -> properties.link("/workspace/tasks/" + w.taskId()))
+        return worklist.openReport(measureId, cycle, agencyCode)
+                .map(w -> properties.link("/workspace/tasks/" + w.taskId()))
                 .orElse(properties.link("/workspace"));
     }
 

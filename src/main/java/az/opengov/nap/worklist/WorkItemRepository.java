@@ -79,6 +79,13 @@ class WorkItemRepository {
                 .param("now", ts(now)).param("offset", offset).param("limit", limit).query((rs, n) -> map(rs)).list();
     }
 
+    Optional<WorkItem> openReport(long measureId, int cycle, String agencyCode) {
+        return jdbc.sql("""
+                select * from work_item where measure_id = ? and state = 'OPEN' and agency_code = ? and cycle_number = ?
+                and kind in ('REPORT', 'INVITED_REPORT') order by created_at, task_id fetch first 1 rows only""")
+                .params(measureId, agencyCode, cycle).query((rs, n) -> map(rs)).optional();
+    }
+
     List<WorkItem> openForMeasure(long measureId) {
         return jdbc.sql("select * from work_item where measure_id = ? and state = 'OPEN' order by created_at, task_id")
                 .param(measureId).query((rs, n) -> map(rs)).list();

@@ -68,6 +68,11 @@ public class WorklistService {
         return items.openForMeasure(measureId);
     }
 
+    /** An agency's open report task (executor's or invited body's) in a measure's cycle, if it has one. */
+    public java.util.Optional<WorkItem> openReport(long measureId, int cycle, String agencyCode) {
+        return items.openReport(measureId, cycle, agencyCode);
+    }
+
     @Transactional
     void opened(WorkItem item) {
         items.insert(item);
