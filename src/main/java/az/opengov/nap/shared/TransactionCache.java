@@ -42,10 +42,22 @@ public final class TransactionCache {
         return (T) value;
     }
 
+    /**
+     * A map of {@code owner}'s own for the values this transaction keeps (by a key of the owner's choosing), with the
+     * same life as the rest: null outside a transaction, gone when it ends. {@link #clear} leaves it alone: its owner
+     * keeps it current.
+     */
+    @SuppressWarnings("unchecked")
+    public static <K, V> Map<K, V> map(Class<?> owner) {
+        Map<List<Object>, Object> values = values();
+        return values == null ? null
+                : (Map<K, V>) values.computeIfAbsent(List.of("map", owner), key -> new HashMap<K, V>());
+    }
+
     /** Forgets what this transaction has read: after a write to what may be cached. */
     public static void clear() {
         if (TransactionSynchronizationManager.getResource(RESOURCE) instanceof Map<?, ?> values) {
-            values.clear();
+            values.keySet().removeIf(key -> !(key instanceof List<?> k && "map".equals(k.get(0))));
         }
     }
 

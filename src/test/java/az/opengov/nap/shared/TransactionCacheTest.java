@@ -63,4 +63,22 @@ class TransactionCacheTest {
             assertThat(read()).isEqualTo("value 1");
         });
     }
+
+    @Test
+    void anOwnersMapLivesAsLongAsItsTransactionAndOutlivesClear() {
+        TransactionTemplate inner = new TransactionTemplate(manager);
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        assertThat(TransactionCache.<String, String>map(TransactionCacheTest.class)).isNull();
+        transaction.executeWithoutResult(status -> {
+            TransactionCache.<String, String>map(TransactionCacheTest.class).put("task", "locked here");
+            TransactionCache.clear();
+            assertThat(TransactionCache.<String, String>map(TransactionCacheTest.class)).containsEntry("task",
+                    "locked here");
+            inner.executeWithoutResult(s -> assertThat(TransactionCache.<String, String>map(TransactionCacheTest.class))
+                    .isEmpty());
+            assertThat(TransactionCache.<String, String>map(TransactionCacheTest.class)).hasSize(1);
+        });
+        transaction.executeWithoutResult(status ->
+                assertThat(TransactionCache.<String, String>map(TransactionCacheTest.class)).isEmpty());
+    }
 }
