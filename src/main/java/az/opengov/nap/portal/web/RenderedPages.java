@@ -29,8 +29,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * Thymeleaf's rendering was most of its time).
  *
  * <p>Only the rendering is kept: the controller still runs, so the language cookie, conditional GET, security headers
- * and errors behave as before. At most {@code nap.portal.rendered-pages} (32 MB) is kept; pages of older versions go
- * first, and any page unused for an hour.
+ * and errors behave as before. At most {@code nap.portal.rendered-pages} (32 MB) is kept; pages of older versions are
+ * never asked for again: they leave as room is needed, or after an hour unused.
  */
 @Component
 class RenderedPages {
