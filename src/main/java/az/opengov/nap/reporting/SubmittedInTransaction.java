@@ -1,18 +1,14 @@
 package az.opengov.nap.reporting;
 
-import java.util.HashMap;
+import az.opengov.nap.shared.TransactionCache;
 import java.util.Map;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The versions submitted in the current transaction before their task was completed, by measure, cycle and agency:
  * what the task's completion in the same transaction accepts without reading and checking the report again. Gone
- * when the transaction ends, committed or not.
+ * when the transaction ends, committed or not, and not seen by a transaction that runs while it is suspended.
  */
 final class SubmittedInTransaction {
-
-    private static final Object KEY = SubmittedInTransaction.class;
 
     private SubmittedInTransaction() {
     }
@@ -27,25 +23,11 @@ final class SubmittedInTransaction {
         return versions == null ? null : versions.remove(key(measureId, cycle, agencyCode));
     }
 
-    @SuppressWarnings("unchecked")
+    /** This transaction's versions, kept by {@link TransactionCache}. */
     private static Map<String, Long> versions(boolean create) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            if (create) {
-                throw new IllegalStateException("a submission before its task needs a transaction");
-            }
-            return null;
-        }
-        Map<String, Long> versions = (Map<String, Long>) TransactionSynchronizationManager.getResource(KEY);
+        Map<String, Long> versions = TransactionCache.map(SubmittedInTransaction.class);
         if (versions == null && create) {
-            Map<String, Long> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(KEY, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-            });
-            versions = fresh;
+            throw new IllegalStateException("a submission before its task needs a transaction");
         }
         return versions;
     }
