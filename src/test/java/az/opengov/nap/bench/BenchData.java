@@ -295,6 +295,28 @@ final class BenchData {
     }
 
     /**
+     * The variables of the open report tasks where the application's process keeps them: on the tasks' executions,
+     * with no task id. The generated tasks stand alone, so their variables are task-local (the baselines read them
+     * there); alone, they would tell PostgreSQL's planner that a variable with no task id is rare, and the engine's
+     * read of an execution's variables ({@code where EXECUTION_ID_ = ? and TASK_ID_ is null}) would then walk the
+     * task-id index, 20 ms a read, which no deployment of the application sees. {@code perTask} rows for each open
+     * task, in scopes of their own (no execution, so no engine query finds them); returns how many.
+     */
+    int executionVariables(int perTask) {
+        String prefix = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration()).getDatabaseTablePrefix();
+        String table = (prefix == null ? "" : prefix) + "ACT_RU_VARIABLE";
+        int rows = set.open() * perTask;
+        boolean postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
+                c -> c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")));
+        String i = postgres ? "i" : "X";
+        return jdbc.update("insert into " + table + " (ID_, REV_, TYPE_, NAME_, VAR_SCOPE_, SEQUENCE_COUNTER_, "
+                + "IS_CONCURRENT_LOCAL_, TEXT_) select 'bench-var-' || " + i + ", 1, 'string', 'v' || mod(" + i
+                + ", ?), 'bench-scope-' || (" + i + " / ?), 1, false, 'B' || mod(" + i + ", 150) from "
+                + (postgres ? "generate_series(0, ? - 1) as g(i)" : "system_range(0, ? - 1)"), perTask, perTask, rows);
+    }
+
+    /**
      * The timers of the open report tasks as the engine keeps them: a reminder and an escalation per task, in the
      * process instance of its measure (exclusive jobs), {@code due} of them due now, the rest spread over 90 days, in
      * no particular order. Returns how many are due.
