@@ -13,8 +13,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  * submitted through a form passes through variables on its way to the project's tables; it must not stay behind in
  * history. So there is no detail log of variable values ({@code ACT_HI_DETAIL}, most of the bytes of a finished
  * cycle's history under {@code full}), and the content fields of the forms have no {@code ACT_HI_VARINST} row at all:
- * every agency's report declares them (null) so that parallel agencies never share one, and their history would only
- * say so, 8 rows per agency and cycle. Every event of one variable is decided by its name alone, so a variable has
+ * they pass through the process only within the command that completes a form, and leave it there. Every event of one variable is decided by its name alone, so a variable has
  * either its whole history or none. The job log keeps what jobs did (each success, each failure with its
  * exception), not their creation and deletion: every report task brings reminder and escalation timers, and most are
  * deleted unfired when the report comes in on time, two log rows each that say nothing about the measure.

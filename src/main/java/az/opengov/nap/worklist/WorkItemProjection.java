@@ -86,8 +86,11 @@ class WorkItemProjection {
         String agency = kind == WorkKind.FINAL_ASSESSMENT ? null : (String) task.getVariable(Variables.AGENCY_CODE);
         String role = kind == WorkKind.FINAL_ASSESSMENT ? null : (String) task.getVariable(Variables.ROLE);
         Object reportId = kind == WorkKind.REVIEW ? task.getVariable(Variables.REPORT_ID) : null;
-        boolean returned = (kind == WorkKind.REPORT || kind == WorkKind.INVITED_REPORT) && reports
-                .current(measureId, cycle, agency).map(r -> r.status() == ReportStatus.RETURNED).orElse(false);
+        // a report task can be a returned one only once the agency has a report in this cycle (its id is set on the
+        // agency's scope at the first submission): a cycle's opening asks nothing of the report table
+        boolean returned = (kind == WorkKind.REPORT || kind == WorkKind.INVITED_REPORT)
+                && task.getVariable(Variables.REPORT_ID) != null && reports.current(measureId, cycle, agency)
+                .map(r -> r.status() == ReportStatus.RETURNED).orElse(false);
         return new WorkItem(task.getId(), task.getProcessInstanceId(), kind, measure.planCode(), measureId,
                 measure.code(), measure.section(), kind == WorkKind.FINAL_ASSESSMENT ? null : cycle, agency, role,
                 group(task), task.getAssignee(), reportId == null ? null : ((Number) reportId).longValue(), returned, "OPEN",

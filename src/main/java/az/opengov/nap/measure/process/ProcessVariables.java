@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Collection;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Typed reads and writes of the process's variables, so that delegates stay a few lines each. */
@@ -49,6 +51,20 @@ final class ProcessVariables {
     static String describe(VariableScope scope) {
         return "measure " + measureId(scope) + ", cycle " + scope.getVariable(Variables.CYCLE_NUMBER) + ", agency "
                 + scope.getVariable(Variables.AGENCY_CODE);
+    }
+
+    /**
+     * Takes a form's values out of the process once the task's listener has stored them. Nothing declares the fields
+     * beforehand, so a channel's values (the API's, Camunda Tasklist's) land on the process instance, created in the
+     * completing command: removed there in the same command, they are never written, and no other agency's task ever
+     * sees them. A field some earlier channel left on a scope of its own is removed from there.
+     */
+    static void removeFormValues(DelegateTask task, Collection<String> keys) {
+        for (String key : keys) {
+            if (task.hasVariable(key)) {
+                task.removeVariable(key);
+            }
+        }
     }
 
     /** The timer variables of an agency's report, from its deadlines. */

@@ -4,6 +4,7 @@ import az.opengov.nap.measure.process.MeasureExecution.Variables;
 import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.review.ReviewService;
 import az.opengov.nap.security.UserDirectory;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("progressReportReviewed")
 class ProgressReportReviewedListener implements TaskListener {
+
+    /** The review form's fields but the decision, which stays on the agency's scope for the gateway. */
+    private static final List<String> REVIEW_CONTENT = List.of("comment", "completionLevel");
 
     private final ReviewService reviews;
     private final UserDirectory users;
@@ -33,11 +37,6 @@ class ProgressReportReviewedListener implements TaskListener {
                 reviewer, users.agencyOf(reviewer).orElse(null));
         audit.change(reviewer, "REPORT_" + review.decision().name(), "report", review.reportId(),
                 ProcessVariables.describe(task));
-        // only what the reviewer sent: setting a null again would cost the engine three statements a field
-        for (String field : new String[] {"comment", "completionLevel"}) {
-            if (task.getVariable(field) != null) {
-                task.setVariable(field, null);
-            }
-        }
+        ProcessVariables.removeFormValues(task, REVIEW_CONTENT);
     }
 }

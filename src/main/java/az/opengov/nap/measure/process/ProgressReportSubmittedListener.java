@@ -1,5 +1,6 @@
 package az.opengov.nap.measure.process;
 
+import az.opengov.nap.measure.AgencyScope;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
 import az.opengov.nap.reporting.ReportingService;
 import az.opengov.nap.shared.FormDefinitions;
@@ -9,6 +10,7 @@ import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.security.UserDirectory;
 import az.opengov.nap.worklist.WorkItem;
 import az.opengov.nap.worklist.WorklistService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Completion of a submit task, from any channel (the API, the workspace, Camunda Tasklist): the report is checked
  * against the form's rules and stored as a submitted version; an invalid one throws, and the task stays open. The
- * form's values leave the process: only the report's id stays.
+ * form's values leave the process in the same command (they are never written to the engine's tables): only the
+ * report's id stays, on the agency's scope.
  */
 @Component("progressReportSubmitted")
 class ProgressReportSubmittedListener implements TaskListener {
@@ -52,12 +55,13 @@ class ProgressReportSubmittedListener implements TaskListener {
         long reportId = reports.submit(measureId, cycle, agencyCode, values, user);
         audit.change(user, "REPORT_SUBMITTED", "report", reportId,
                 "measure " + measureId + ", cycle " + cycle + ", agency " + agencyCode);
-        // only what a channel put there: setting a null again would cost the engine three statements a field
-        values.forEach((key, value) -> {
-            if (value != null) {
-                task.setVariable(key, null);
-            }
-        });
-        task.setVariable(Variables.REPORT_ID, reportId);
+        ProcessVariables.removeFormValues(task, values.keySet());
+        // the agency's own scope: its report's id, and the review's decision, declared so that the reviewer's
+        // decision lands there and not on the process instance, where parallel agencies would share it
+        DelegateExecution scope = AgencyScope.of(task.getExecution());
+        scope.setVariableLocal(Variables.REPORT_ID, reportId);
+        if (!scope.hasVariableLocal(Variables.DECISION)) {
+            scope.setVariableLocal(Variables.DECISION, null);
+        }
     }
 }

@@ -244,7 +244,10 @@ class MeasureExecutionProcessTest {
                 .doesNotContainKeys(AGENCY_CODE, ROLE, DUE_DATE, REPORT_ID, DECISION, CYCLE_NUMBER);
         Assertions.assertThat(tasks.getVariables(submit.getId())).contains(entry(AGENCY_CODE, EXECUTOR_A),
                 entry(ROLE, "EXECUTOR"), entry(CYCLE_NUMBER, 1), entry(DUE_DATE, Date.from(deadlines.dueAt())),
-                entry(ESCALATION_CYCLE, deadlines.escalationCycle()), entry(REPORT_ID, null));
+                entry(ESCALATION_CYCLE, deadlines.escalationCycle()));
+        // no report yet, so no report id; the forms' fields are declared nowhere
+        Assertions.assertThat(tasks.getVariables(submit.getId())).doesNotContainKeys(REPORT_ID, DECISION,
+                "whatWasDone", "comment");
         // its timers: the reminder and the first escalation
         assertThat(job(BOUNDARY_REMINDER_DUE, pi)).hasDueDate(Date.from(deadlines.reminderAt()));
         assertThat(job(BOUNDARY_ESCALATION_DUE, pi)).hasDueDate(firstEscalation(deadlines));
@@ -259,8 +262,9 @@ class MeasureExecutionProcessTest {
         assertThat(review).hasCandidateGroup(COMMISSION);
         assertFormRef(review, FormDefinitions.PROGRESS_REVIEW);
         // the form's values left the process with the listener; only the report's id stays
-        Assertions.assertThat(tasks.getVariables(review.getId())).contains(entry(REPORT_ID, 1001L),
-                entry("whatWasDone", null), entry("completionLevel", null));
+        Assertions.assertThat(tasks.getVariables(review.getId())).contains(entry(REPORT_ID, 1001L))
+                .doesNotContainKeys("whatWasDone", "completionLevel");
+        Assertions.assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys("whatWasDone", "completionLevel");
         Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
 
         reviewReport(review, APPROVED);
@@ -821,7 +825,9 @@ class MeasureExecutionProcessTest {
                 .hasDueDate(Date.from(world.deadlines(1, EXECUTOR_A).dueAt()));
         assertThat(reportTask(pi, INVITED)).hasDefinitionKey(TASK_SUBMIT_INVITED_REPORT);
         Assertions.assertThat(tasks.getVariables(reportTask(pi, INVITED).getId())).contains(entry(CYCLE_NUMBER, 1),
-                entry(ROLE, "RECOMMENDED"), entry("whatWasDone", null), entry(DECISION, null), entry(REPORT_ID, null));
+                entry(ROLE, "RECOMMENDED"));
+        Assertions.assertThat(tasks.getVariables(reportTask(pi, INVITED).getId()))
+                .doesNotContainKeys("whatWasDone", DECISION, REPORT_ID);
         Mockito.verify(cycles).participantAt(MEASURE, 1, 0);
         Mockito.verify(cycles).participantAt(MEASURE, 1, 1);
 
@@ -1127,7 +1133,7 @@ class MeasureExecutionProcessTest {
         Mockito.when(cycles.deadlines(Mockito.eq(MEASURE), Mockito.anyInt(), Mockito.anyString()))
                 .thenAnswer(call -> world.deadlines(call.getArgument(1), call.getArgument(2)));
         Mocks.register("reportingCycleStarted", new ReportingCycleStartedListener(cycles));
-        Mocks.register("agencyReportStarted", new AgencyReportStartedListener(cycles, FORMS));
+        Mocks.register("agencyReportStarted", new AgencyReportStartedListener(cycles));
         return cycles;
     }
 
@@ -1349,12 +1355,8 @@ class MeasureExecutionProcessTest {
                 int cycle = ProcessVariables.cycleNumber(execution);
                 Party p = added != null ? participant(cycle, added)
                         : participantAt(cycle, ((Number) execution.getVariable("loopCounter")).intValue());
-                for (String key : FORMS.allKeys(FormDefinitions.PROGRESS_REPORT, FormDefinitions.PROGRESS_REVIEW)) {
-                    execution.setVariableLocal(key, null);
-                }
                 execution.setVariableLocal(AGENCY_CODE, p.agencyCode());
                 execution.setVariableLocal(ROLE, p.role().name());
-                execution.setVariableLocal(REPORT_ID, null);
                 execution.setVariablesLocal(ProcessVariables.deadlines(deadlines(cycle, p.agencyCode())));
             });
             Mocks.register("progressReportSubmitted", (TaskListener) task -> {
@@ -1363,17 +1365,18 @@ class MeasureExecutionProcessTest {
                 ProcessVariables.cycleNumber(task);
                 Objects.requireNonNull(ProcessVariables.agencyCode(task), "agencyCode");
                 long reportId = nextReportId++;
-                for (String key : FORMS.keys(FormDefinitions.PROGRESS_REPORT)) {
-                    task.setVariable(key, null);
+                ProcessVariables.removeFormValues(task, FORMS.keys(FormDefinitions.PROGRESS_REPORT));
+                var scope = az.opengov.nap.measure.AgencyScope.of(task.getExecution());
+                scope.setVariableLocal(REPORT_ID, reportId);
+                if (!scope.hasVariableLocal(DECISION)) {
+                    scope.setVariableLocal(DECISION, null);
                 }
-                task.setVariable(REPORT_ID, reportId);
             });
             Mocks.register("progressReportReviewed", (TaskListener) task -> {
                 record("progressReportReviewed", task.getTaskDefinitionKey(), task, Map.of());
                 ProcessVariables.reportId(task);
                 Objects.requireNonNull(ProcessVariables.string(task, DECISION), "decision");
-                task.setVariable("comment", null);
-                task.setVariable("completionLevel", null);
+                ProcessVariables.removeFormValues(task, List.of("comment", "completionLevel"));
             });
             Mocks.register("finalAssessmentGiven", (TaskListener) task -> {
                 record("finalAssessmentGiven", task.getTaskDefinitionKey(), task, Map.of());

@@ -1,0 +1,27 @@
+package az.opengov.nap.measure;
+
+import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+
+/**
+ * The scope of one agency's report in a cycle (an instance of SubProcess_AgencyReport): the execution at or above a
+ * given one that holds the agency's code as its own variable. What belongs to that agency alone (its report's id, the
+ * reviewer's decision) is written there, never where a channel's variables land by default, the process instance. The
+ * engine's public API names an execution's parent only by id, so the walk up the tree lives here, beside the facade,
+ * and not in the delegates.
+ */
+public final class AgencyScope {
+
+    private AgencyScope() {
+    }
+
+    public static DelegateExecution of(DelegateExecution execution) {
+        for (ExecutionEntity e = (ExecutionEntity) execution; e != null; e = e.getParent()) {
+            if (e.hasVariableLocal(Variables.AGENCY_CODE)) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("no agency's report scope at or above execution " + execution.getId());
+    }
+}
