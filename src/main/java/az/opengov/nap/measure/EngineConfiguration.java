@@ -5,6 +5,7 @@ import az.opengov.nap.shared.FormDefinitions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
+import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
@@ -55,5 +56,29 @@ class EngineConfiguration {
     @Bean
     AbstractProcessEnginePlugin engineIndexes() {
         return new EngineIndexes();
+    }
+
+    /**
+     * The engine reads every timer's ISO 8601 date, duration or cycle (an escalation's {@code R/…/P7D}) with a new
+     * {@code DurationHelper}, and each one asks JAXP for a new {@link DatatypeFactory}. With no implementation named,
+     * JAXP looks for one with a {@code ServiceLoader}, a search of every jar on the class path under the class
+     * loader's lock: opening a cycle of 9,000 reports spent 12 % of its job threads' time there, and they waited for
+     * one another's search. No jar of the application provides one, so every search ends at the JDK's own
+     * implementation; naming that one with JAXP's own system property (unless it is set already) skips the search and
+     * changes nothing else.
+     */
+    @Bean
+    AbstractProcessEnginePlugin jdkDatatypeFactory() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                nameJdkDatatypeFactory();
+            }
+        };
+    }
+
+    static void nameJdkDatatypeFactory() {
+        System.getProperties().putIfAbsent(DatatypeFactory.class.getName(),
+                DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
     }
 }
