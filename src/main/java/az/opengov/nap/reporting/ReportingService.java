@@ -111,6 +111,11 @@ public class ReportingService {
         return id;
     }
 
+    /** Whether {@link #submitBeforeTask} stored a version of this report in the current transaction (not taken yet). */
+    public boolean submittedBeforeTask(long measureId, int cycle, String agencyCode) {
+        return SubmittedInTransaction.contains(measureId, cycle, agencyCode);
+    }
+
     /**
      * Accepts a submission: the values given (from a form), or else the version submitted before the task in this
      * transaction ({@link #submitBeforeTask}), or else the saved draft, checked against the form's rules. An invalid

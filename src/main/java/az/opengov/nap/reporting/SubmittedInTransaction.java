@@ -23,6 +23,11 @@ final class SubmittedInTransaction {
         return versions == null ? null : versions.remove(key(measureId, cycle, agencyCode));
     }
 
+    static boolean contains(long measureId, int cycle, String agencyCode) {
+        Map<String, Long> versions = versions(false);
+        return versions != null && versions.containsKey(key(measureId, cycle, agencyCode));
+    }
+
     /** This transaction's versions, kept by {@link TransactionCache}. */
     private static Map<String, Long> versions(boolean create) {
         Map<String, Long> versions = TransactionCache.map(SubmittedInTransaction.class);

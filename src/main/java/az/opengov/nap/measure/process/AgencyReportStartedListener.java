@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Start of each SubProcess_AgencyReport instance: which agency it asks, in which role, and its deadlines: the scope's
  * own variables, the ones the engine needs (task group, timers, the role's gateway). The forms' fields are not
  * declared here: a submitted form's values leave the process in the listener that stores them (see
- * {@link ProcessVariables#removeFormValues}), and the report's id and the reviewer's decision are set on this scope when
+ * {@link ProcessVariables#takeFormValues}), and the report's id and the reviewer's decision are set on this scope when
  * there is a report ({@link ProgressReportSubmittedListener}). Declaring them at the start cost 10 variable rows of
  * every agency's report, 90,000 for a cycle of 60 measures and 150 agencies, most never used.
  */

@@ -9,7 +9,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Collection;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Typed reads and writes of the process's variables, so that delegates stay a few lines each. */
@@ -54,17 +55,27 @@ final class ProcessVariables {
     }
 
     /**
-     * Takes a form's values out of the process once the task's listener has stored them. Nothing declares the fields
+     * Takes a form's values out of the process, to be stored by the task's listener. Nothing declares the fields
      * beforehand, so a channel's values (the API's, Camunda Tasklist's) land on the process instance, created in the
      * completing command: removed there in the same command, they are never written, and no other agency's task ever
-     * sees them. A field some earlier channel left on a scope of its own is removed from there.
+     * sees them. Instances started before that change declared them on the agency's scope, so that is read first.
+     * Only these two scopes are read: a field's search through every scope between them would read each scope's
+     * variables from the database.
      */
-    static void removeFormValues(DelegateTask task, Collection<String> keys) {
+    static Map<String, Object> takeFormValues(DelegateExecution agencyScope, Collection<String> keys) {
+        DelegateExecution processInstance = agencyScope.getProcessInstance();
+        Map<String, Object> values = new LinkedHashMap<>();
         for (String key : keys) {
-            if (task.hasVariable(key)) {
-                task.removeVariable(key);
+            Object value = null;
+            for (DelegateExecution scope : List.of(agencyScope, processInstance)) {
+                if (scope.hasVariableLocal(key)) {
+                    value = value != null ? value : scope.getVariableLocal(key);
+                    scope.removeVariableLocal(key);
+                }
             }
+            values.put(key, value);
         }
+        return values;
     }
 
     /** The timer variables of an agency's report, from its deadlines. */

@@ -4,7 +4,10 @@ import az.opengov.nap.measure.process.MeasureExecution.Variables;
 import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.review.ReviewService;
 import az.opengov.nap.security.UserDirectory;
+import az.opengov.nap.measure.AgencyScope;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -32,11 +35,12 @@ class ProgressReportReviewedListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String reviewer = ProcessVariables.currentUser(task, users);
-        var review = reviews.decide(ProcessVariables.reportId(task), ProcessVariables.string(task, Variables.DECISION),
-                ProcessVariables.string(task, "comment"), ProcessVariables.string(task, "completionLevel"),
+        DelegateExecution scope = AgencyScope.of(task.getExecution());
+        Map<String, Object> content = ProcessVariables.takeFormValues(scope, REVIEW_CONTENT);
+        var review = reviews.decide(ProcessVariables.reportId(scope), ProcessVariables.string(scope, Variables.DECISION),
+                (String) content.get("comment"), (String) content.get("completionLevel"),
                 reviewer, users.agencyOf(reviewer).orElse(null));
         audit.change(reviewer, "REPORT_" + review.decision().name(), "report", review.reportId(),
-                ProcessVariables.describe(task));
-        ProcessVariables.removeFormValues(task, REVIEW_CONTENT);
+                ProcessVariables.describe(scope));
     }
 }

@@ -4,7 +4,6 @@ import az.opengov.nap.measure.AgencyScope;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
 import az.opengov.nap.reporting.ReportingService;
 import az.opengov.nap.shared.FormDefinitions;
-import java.util.HashMap;
 import java.util.Map;
 import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.security.UserDirectory;
@@ -41,10 +40,6 @@ class ProgressReportSubmittedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Map<String, Object> values = new HashMap<>();
-        for (String key : forms.keys(FormDefinitions.PROGRESS_REPORT)) {
-            values.put(key, task.getVariable(key));
-        }
         String user = ProcessVariables.currentUser(task, users);
         // measure, cycle and agency as the task's work item has them (the facade holds it locked already), not from
         // the variables of every scope up to the process instance
@@ -52,13 +47,15 @@ class ProgressReportSubmittedListener implements TaskListener {
         long measureId = item != null ? item.measureId() : ProcessVariables.measureId(task);
         int cycle = item != null ? item.cycleNumber() : ProcessVariables.cycleNumber(task);
         String agencyCode = item != null ? item.agencyCode() : ProcessVariables.agencyCode(task);
+        DelegateExecution scope = AgencyScope.of(task.getExecution());
+        // the workspace and our API store the version before they complete the task and bring no form values
+        Map<String, Object> values = reports.submittedBeforeTask(measureId, cycle, agencyCode) ? Map.of()
+                : ProcessVariables.takeFormValues(scope, forms.keys(FormDefinitions.PROGRESS_REPORT));
         long reportId = reports.submit(measureId, cycle, agencyCode, values, user);
         audit.change(user, "REPORT_SUBMITTED", "report", reportId,
                 "measure " + measureId + ", cycle " + cycle + ", agency " + agencyCode);
-        ProcessVariables.removeFormValues(task, values.keySet());
         // the agency's own scope: its report's id, and the review's decision, declared so that the reviewer's
         // decision lands there and not on the process instance, where parallel agencies would share it
-        DelegateExecution scope = AgencyScope.of(task.getExecution());
         scope.setVariableLocal(Variables.REPORT_ID, reportId);
         if (!scope.hasVariableLocal(Variables.DECISION)) {
             scope.setVariableLocal(Variables.DECISION, null);

@@ -1365,8 +1365,8 @@ class MeasureExecutionProcessTest {
                 ProcessVariables.cycleNumber(task);
                 Objects.requireNonNull(ProcessVariables.agencyCode(task), "agencyCode");
                 long reportId = nextReportId++;
-                ProcessVariables.removeFormValues(task, FORMS.keys(FormDefinitions.PROGRESS_REPORT));
                 var scope = az.opengov.nap.measure.AgencyScope.of(task.getExecution());
+                ProcessVariables.takeFormValues(scope, FORMS.keys(FormDefinitions.PROGRESS_REPORT));
                 scope.setVariableLocal(REPORT_ID, reportId);
                 if (!scope.hasVariableLocal(DECISION)) {
                     scope.setVariableLocal(DECISION, null);
@@ -1376,7 +1376,8 @@ class MeasureExecutionProcessTest {
                 record("progressReportReviewed", task.getTaskDefinitionKey(), task, Map.of());
                 ProcessVariables.reportId(task);
                 Objects.requireNonNull(ProcessVariables.string(task, DECISION), "decision");
-                ProcessVariables.removeFormValues(task, List.of("comment", "completionLevel"));
+                ProcessVariables.takeFormValues(az.opengov.nap.measure.AgencyScope.of(task.getExecution()),
+                        List.of("comment", "completionLevel"));
             });
             Mocks.register("finalAssessmentGiven", (TaskListener) task -> {
                 record("finalAssessmentGiven", task.getTaskDefinitionKey(), task, Map.of());
