@@ -20,17 +20,24 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class EngineConfiguration {
 
-    /** The forms' content fields: every key of the process's forms but the decision a gateway routes on. */
-    static Set<String> contentVariables(FormDefinitions forms) {
+    /**
+     * The variables the history leaves out: the forms' content fields (every key of the process's forms but the
+     * decision a gateway routes on), and the inputs of an agency's timers (due date, reminder, escalation cycle,
+     * reporting window), which the application's tables hold with every change: the due date in
+     * {@code cycle_participant}, each extension with its reason, before and after in {@code measure_action}.
+     */
+    static Set<String> variablesWithoutHistory(FormDefinitions forms) {
         Set<String> keys = new HashSet<>(forms.allKeys(FormDefinitions.PROGRESS_REPORT, FormDefinitions.PROGRESS_REVIEW,
                 FormDefinitions.FINAL_ASSESSMENT));
         keys.remove(MeasureExecution.Variables.DECISION);
+        keys.addAll(Set.of(MeasureExecution.Variables.DUE_DATE, MeasureExecution.Variables.REMINDER_AT,
+                MeasureExecution.Variables.ESCALATION_CYCLE, MeasureExecution.Variables.WINDOW_CLOSES_AT));
         return keys;
     }
 
     @Bean
     AbstractProcessEnginePlugin historyWithoutContentPlugin(FormDefinitions forms) {
-        Set<String> content = contentVariables(forms);
+        Set<String> content = variablesWithoutHistory(forms);
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -13,8 +13,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  * submitted through a form passes through variables on its way to the project's tables; it must not stay behind in
  * history. So there is no detail log of variable values ({@code ACT_HI_DETAIL}, most of the bytes of a finished
  * cycle's history under {@code full}), and the content fields of the forms have no {@code ACT_HI_VARINST} row at all:
- * they pass through the process only within the command that completes a form, and leave it there. Every event of one variable is decided by its name alone, so a variable has
- * either its whole history or none. The job log keeps what jobs did (each success, each failure with its
+ * they pass through the process only within the command that completes a form, and leave it there. Nor have the
+ * inputs of an agency's timers (its due date, reminder, escalation cycle and window: four rows of every agency's
+ * report and cycle), which the application's tables keep with every change. Every event of one variable is decided
+ * by its name alone, so a variable has either its whole history or none. The job log keeps what jobs did (each success, each failure with its
  * exception), not their creation and deletion: every report task brings reminder and escalation timers, and most are
  * deleted unfired when the report comes in on time, two log rows each that say nothing about the measure.
  */
@@ -22,11 +24,11 @@ class HistoryWithoutContent extends AbstractHistoryLevel {
 
     static final String NAME = "full-without-details";
 
-    private final Set<String> contentVariables;
+    private final Set<String> withoutHistory;
 
-    /** @param contentVariables the form fields that carry content, not routing (never a gateway's variable) */
-    HistoryWithoutContent(Set<String> contentVariables) {
-        this.contentVariables = Set.copyOf(contentVariables);
+    /** @param withoutHistory the variables with no history: never a gateway's, never one an audit needs from here */
+    HistoryWithoutContent(Set<String> withoutHistory) {
+        this.withoutHistory = Set.copyOf(withoutHistory);
     }
 
     @Override
@@ -47,10 +49,10 @@ class HistoryWithoutContent extends AbstractHistoryLevel {
             return false;
         }
         if (entity instanceof VariableInstanceEntity variable) {
-            return !contentVariables.contains(variable.getName());
+            return !withoutHistory.contains(variable.getName());
         }
         if (entity instanceof MigratingVariableInstance variable) {
-            return !contentVariables.contains(variable.getVariableName());
+            return !withoutHistory.contains(variable.getVariableName());
         }
         return true;
     }
