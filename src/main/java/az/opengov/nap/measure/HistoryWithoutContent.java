@@ -16,9 +16,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  * they pass through the process only within the command that completes a form, and leave it there. Nor have the
  * inputs of an agency's timers (its due date, reminder, escalation cycle and window: four rows of every agency's
  * report and cycle), which the application's tables keep with every change. Every event of one variable is decided
- * by its name alone, so a variable has either its whole history or none. The job log keeps what jobs did (each success, each failure with its
- * exception), not their creation and deletion: every report task brings reminder and escalation timers, and most are
- * deleted unfired when the report comes in on time, two log rows each that say nothing about the measure.
+ * by its name alone, so a variable has either its whole history or none. The job log keeps what jobs did (each
+ * success, each failure with its exception), not their creation and deletion: every report task brings reminder and
+ * escalation timers, and most are deleted unfired when the report comes in on time, two log rows each that say
+ * nothing about the measure.
  */
 class HistoryWithoutContent extends AbstractHistoryLevel {
 

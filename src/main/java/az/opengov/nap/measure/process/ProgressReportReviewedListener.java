@@ -7,6 +7,7 @@ import az.opengov.nap.security.UserDirectory;
 import az.opengov.nap.measure.AgencyScope;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -37,9 +38,10 @@ class ProgressReportReviewedListener implements TaskListener {
         String reviewer = ProcessVariables.currentUser(task, users);
         DelegateExecution scope = AgencyScope.of(task.getExecution());
         Map<String, Object> content = ProcessVariables.takeFormValues(scope, REVIEW_CONTENT);
-        var review = reviews.decide(ProcessVariables.reportId(scope), ProcessVariables.string(scope, Variables.DECISION),
-                (String) content.get("comment"), (String) content.get("completionLevel"),
-                reviewer, users.agencyOf(reviewer).orElse(null));
+        var review = reviews.decide(ProcessVariables.reportId(scope),
+                ProcessVariables.string(scope, Variables.DECISION), Objects.toString(content.get("comment"), null),
+                Objects.toString(content.get("completionLevel"), null), reviewer,
+                users.agencyOf(reviewer).orElse(null));
         audit.change(reviewer, "REPORT_" + review.decision().name(), "report", review.reportId(),
                 ProcessVariables.describe(scope));
     }
