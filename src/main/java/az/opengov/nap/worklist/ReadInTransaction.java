@@ -30,10 +30,10 @@ final class ReadInTransaction {
     static void ended(String taskId, String state) {
         Map<String, WorkItem> items = items();
         if (items != null) {
-            items.computeIfPresent(taskId, (id, w) -> !"OPEN".equals(w.state()) ? w : new WorkItem(w.taskId(), w.processInstanceId(), w.kind(),
-                    w.planCode(), w.measureId(), w.measureCode(), w.section(), w.cycleNumber(), w.agencyCode(),
-                    w.role(), w.candidateGroup(), w.assignee(), w.reportId(), w.returned(), state, w.createdAt(),
-                    w.dueAt()));
+            items.computeIfPresent(taskId, (id, w) -> !"OPEN".equals(w.state()) ? w
+                    : new WorkItem(w.taskId(), w.processInstanceId(), w.kind(), w.planCode(), w.measureId(),
+                    w.measureCode(), w.section(), w.cycleNumber(), w.agencyCode(), w.role(), w.candidateGroup(),
+                    w.assignee(), w.reportId(), w.returned(), state, w.createdAt(), w.dueAt()));
         }
     }
 

@@ -93,8 +93,8 @@ class WorkItemProjection {
                 .map(r -> r.status() == ReportStatus.RETURNED).orElse(false);
         return new WorkItem(task.getId(), task.getProcessInstanceId(), kind, measure.planCode(), measureId,
                 measure.code(), measure.section(), kind == WorkKind.FINAL_ASSESSMENT ? null : cycle, agency, role,
-                group(task), task.getAssignee(), reportId == null ? null : ((Number) reportId).longValue(), returned, "OPEN",
-                Clock.now(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+                group(task), task.getAssignee(), reportId == null ? null : ((Number) reportId).longValue(), returned,
+                "OPEN", Clock.now(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
     }
 
     private static String group(DelegateTask task) {
