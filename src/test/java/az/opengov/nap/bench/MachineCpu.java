@@ -1,0 +1,32 @@
+package az.opengov.nap.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The CPU time the whole machine has spent busy (user, nice, system, interrupts; not idle, I/O wait or steal), from
+ * Linux's {@code /proc/stat}: the work a run cost the application, PostgreSQL and the test's mail server together.
+ * Steadier than wall time on a shared virtual machine whose speed changes from one hour to the next.
+ */
+final class MachineCpu {
+
+    /** Linux reports {@code /proc/stat} in USER_HZ ticks, 100 a second on every architecture it runs on. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private MachineCpu() {
+    }
+
+    /** Busy CPU seconds since boot, all cores summed; NaN where {@code /proc/stat} is not there. */
+    static double busySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal ...
+            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]);
+            return busy / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}
