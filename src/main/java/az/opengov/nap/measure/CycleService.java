@@ -148,14 +148,15 @@ public class CycleService {
         if (!existing.isEmpty()) {
             return existing.size();
         }
-        int position = 0;
+        List<Participant> participants = new ArrayList<>();
         for (MeasureAgency agency : plans.agencies(measureId)) {
             if (agency.active()) {
-                cycles.insertParticipant(new Participant(measureId, number, agency.agencyCode(), position++,
+                participants.add(new Participant(measureId, number, agency.agencyCode(), participants.size(),
                         agency.role(), ParticipantStatus.OPEN, cycle.dueDate()));
             }
         }
-        return position;
+        cycles.insertParticipants(participants);
+        return participants.size();
     }
 
     public Participant participantAt(long measureId, int cycle, int position) {
