@@ -1,7 +1,10 @@
 package az.opengov.nap.measure;
 
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
@@ -14,6 +17,19 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 public final class AgencyScope {
 
     private AgencyScope() {
+    }
+
+    /**
+     * Sets variables on the agency's report scope at or above an execution named by id (a message subscription's, a
+     * task's), in the caller's transaction: what must not land on a scope above it, which the engine's
+     * {@code setVariables} would do with a name that scope already holds (the cycle's deadlines).
+     */
+    public static void setVariables(ProcessEngine engine, String executionId, Map<String, Object> variables) {
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(context -> {
+                    of(context.getExecutionManager().findExecutionById(executionId)).setVariablesLocal(variables);
+                    return null;
+                });
     }
 
     public static DelegateExecution of(DelegateExecution execution) {

@@ -187,6 +187,11 @@ public class CycleService {
         return Deadlines.of(participant(measureId, cycle, agencyCode).dueDate(), calendar(measureId));
     }
 
+    /** The deadlines of the cycle's own due date: every agency's when the cycle opens, unless one was moved since. */
+    public Deadlines cycleDeadlines(long measureId, int cycle) {
+        return Deadlines.of(cycle(measureId, cycle).dueDate(), calendar(measureId));
+    }
+
     /** A returned report is due again {@code revisionDays} from today. */
     @Transactional
     public Deadlines reopenForRevision(long measureId, int cycle, String agencyCode) {

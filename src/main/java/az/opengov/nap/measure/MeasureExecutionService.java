@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -73,12 +74,15 @@ public class MeasureExecutionService {
     private final AuditService audit;
     private final ManagementService management;
     private final TransactionTemplate transactions;
+    private final ProcessEngine engine;
 
     MeasureExecutionService(RuntimeService runtime, TaskService tasks, IdentityService identity, PlanService plans,
                             CycleService cycles, WorklistService worklist, ReportingService reports,
                             ReviewService reviews, UserDirectory users, AuditService audit,
-                            ManagementService management, PlatformTransactionManager transactionManager) {
+                            ManagementService management, PlatformTransactionManager transactionManager,
+                            ProcessEngine engine) {
         this.transactions = new TransactionTemplate(transactionManager);
+        this.engine = engine;
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -266,8 +270,10 @@ public class MeasureExecutionService {
             variables.put(Variables.REMINDER_AT, java.util.Date.from(deadlines.reminderAt()));
             variables.put(Variables.ESCALATION_CYCLE, deadlines.escalationCycle());
             variables.put(Variables.WINDOW_CLOSES_AT, java.util.Date.from(deadlines.windowClosesAt()));
+            // on the agency's scope, then the message: the cycle's scope holds the deadlines of the other agencies
+            AgencyScope.setVariables(engine, execution, variables);
             asUser(admin, () -> {
-                runtime.messageEventReceived(Messages.DUE_DATE_EXTENDED, execution, variables);
+                runtime.messageEventReceived(Messages.DUE_DATE_EXTENDED, execution);
                 return null;
             });
         }

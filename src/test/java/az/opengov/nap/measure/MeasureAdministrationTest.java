@@ -153,6 +153,11 @@ class MeasureAdministrationTest {
         assertThat(after.dueAt()).isEqualTo(ZonedDateTime.parse("2026-08-31T23:59:59+04:00").toInstant());
         assertThat(worklist.find(before).orElseThrow().state()).isEqualTo("DELETED");
         assertThat(cycles.participant(measure.id(), 1, "MCHT").dueDate()).isEqualTo(LocalDate.of(2026, 8, 31));
+        // the new deadlines are MCHT's alone: EDU's report still sees the cycle's
+        assertThat(tasks.getVariable(after.taskId(), "dueDate"))
+                .isEqualTo(java.util.Date.from(ZonedDateTime.parse("2026-08-31T23:59:59+04:00").toInstant()));
+        assertThat(tasks.getVariable(item("EDU").taskId(), "dueDate"))
+                .isEqualTo(java.util.Date.from(ZonedDateTime.parse("2026-07-15T23:59:59+04:00").toInstant()));
         // the old due date passes: MCHT is not escalated, EDU is
         at("2026-07-16T06:00:00");
         EngineJobs.runDue(management, measure.processInstanceId());

@@ -3,13 +3,16 @@ package az.opengov.nap.measure.process;
 import az.opengov.nap.measure.CycleService;
 import az.opengov.nap.measure.Participant;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Start of each SubProcess_AgencyReport instance: which agency it asks, in which role, and its deadlines: the scope's
- * own variables, the ones the engine needs (task group, timers, the role's gateway). The forms' fields are not
+ * own variables, the ones the engine needs (task group, timers, the role's gateway). The deadlines are the scope's own
+ * only when they differ from those the cycle's scope holds for every agency ({@link OpenReportingCycleDelegate}): an
+ * agency added to an open cycle, or a cycle opened before the cycle's scope held them. The forms' fields are not
  * declared here: a submitted form's values leave the process in the listener that stores them (see
  * {@link ProcessVariables#takeFormValues}), and the report's id and the reviewer's decision are set on this scope when
  * there is a report ({@link ProgressReportSubmittedListener}). Declaring them at the start cost 10 variable rows of
@@ -34,6 +37,9 @@ class AgencyReportStartedListener implements ExecutionListener {
                 : cycles.participantAt(measureId, cycle, ((Number) execution.getVariable("loopCounter")).intValue());
         execution.setVariableLocal(Variables.AGENCY_CODE, p.agencyCode());
         execution.setVariableLocal(Variables.ROLE, p.role().name());
-        execution.setVariablesLocal(ProcessVariables.deadlines(cycles.deadlines(measureId, cycle, p.agencyCode())));
+        Map<String, Object> deadlines = ProcessVariables.deadlines(cycles.deadlines(measureId, cycle, p.agencyCode()));
+        if (!deadlines.equals(ProcessVariables.visibleDeadlines(execution))) {
+            execution.setVariablesLocal(deadlines);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package az.opengov.nap.measure.process;
 
+import az.opengov.nap.measure.AgencyScope;
 import az.opengov.nap.measure.CycleService;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,7 +21,8 @@ class ReturnForRevisionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var deadlines = cycles.reopenForRevision(ProcessVariables.measureId(execution),
                 ProcessVariables.cycleNumber(execution), ProcessVariables.agencyCode(execution));
-        execution.setVariables(ProcessVariables.deadlines(deadlines));
+        // on the agency's own scope: the cycle's scope holds the deadlines every other agency of the cycle shares
+        AgencyScope.of(execution).setVariablesLocal(ProcessVariables.deadlines(deadlines));
         execution.setVariable(Variables.DECISION, null);
     }
 }

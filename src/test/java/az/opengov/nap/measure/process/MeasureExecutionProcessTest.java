@@ -597,6 +597,48 @@ class MeasureExecutionProcessTest {
         Assertions.assertThat(world.calls("recordNotReported")).isEmpty();
     }
 
+    @Test
+    @DisplayName("the cycle's deadlines are held once, on the cycle's scope; one agency's new due date (extended, or "
+            + "returned for revision) moves its own report only")
+    void oneAgencysNewDueDateLeavesTheOtherAgenciesAlone() {
+        world.cycle(1, executor(EXECUTOR_A), executor(EXECUTOR_B));
+        ProcessInstance pi = startMeasure();
+        openCycle(pi, 1);
+        Deadlines cycle = world.cycleDeadlines(1);
+        Assertions.assertThat(dueDateVariables(pi)).as("one due date for the cycle, none per agency")
+                .containsExactly(Date.from(cycle.dueAt()));
+
+        Deadlines extended = world.changeDueDate(1, EXECUTOR_A, cycle.dueDate().plusDays(14));
+        extendDueDate(pi, EXECUTOR_A, extended);
+        assertThat(submitTask(pi, EXECUTOR_A)).hasDueDate(Date.from(extended.dueAt()));
+        assertThat(submitTask(pi, EXECUTOR_B)).hasDueDate(Date.from(cycle.dueAt()));
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId())
+                        .activityId(BOUNDARY_REMINDER_DUE).list()).extracting(Job::getDuedate)
+                .containsExactlyInAnyOrder(Date.from(extended.reminderAt()), Date.from(cycle.reminderAt()));
+
+        submitReport(submitTask(pi, EXECUTOR_B));
+        setClock(world.opensAt(1).plus(Duration.ofDays(2)));
+        reviewReport(task(TASK_REVIEW_PROGRESS_REPORT, pi), RETURNED);
+        Deadlines revision = world.deadlines(1, EXECUTOR_B);
+        assertThat(submitTask(pi, EXECUTOR_B)).hasDueDate(Date.from(revision.dueAt()));
+        assertThat(submitTask(pi, EXECUTOR_A)).hasDueDate(Date.from(extended.dueAt()));
+        Assertions.assertThat(dueDateVariables(pi)).as("the cycle's, and each moved agency's own")
+                .containsExactlyInAnyOrder(Date.from(cycle.dueAt()), Date.from(extended.dueAt()),
+                        Date.from(revision.dueAt()));
+        Assertions.assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys(DUE_DATE, REMINDER_AT,
+                ESCALATION_CYCLE, WINDOW_CLOSES_AT);
+    }
+
+    private Task submitTask(ProcessInstance pi, String agencyCode) {
+        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_SUBMIT_PROGRESS_REPORT)
+                .taskCandidateGroup(agencyCode).singleResult();
+    }
+
+    private List<Object> dueDateVariables(ProcessInstance pi) {
+        return runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).variableName(DUE_DATE).list()
+                .stream().map(v -> v.getValue()).toList();
+    }
+
     // ==== 7. agency removed =========================================================================================
 
     @Test
@@ -1080,11 +1122,15 @@ class MeasureExecutionProcessTest {
         Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
-    /** As MeasureExecutionService#extendDueDate: the message goes to that agency's open submit task. */
+    /**
+     * As MeasureExecutionService#extendDueDate: the new deadlines on that agency's scope, then the message to its open
+     * submit task.
+     */
     private void extendDueDate(ProcessInstance pi, String agencyCode, Deadlines deadlines) {
         EventSubscription subscription = subscription(pi, Messages.DUE_DATE_EXTENDED, agencyCode);
-        runtime.messageEventReceived(Messages.DUE_DATE_EXTENDED, subscription.getExecutionId(),
+        az.opengov.nap.measure.AgencyScope.setVariables(ENGINE.getProcessEngine(), subscription.getExecutionId(),
                 ProcessVariables.deadlines(deadlines));
+        runtime.messageEventReceived(Messages.DUE_DATE_EXTENDED, subscription.getExecutionId());
     }
 
     /** As MeasureExecutionService#removeAgency: the message goes to that agency's report. */
@@ -1267,9 +1313,14 @@ class MeasureExecutionProcessTest {
         }
 
         Deadlines deadlines(int cycle, String agencyCode) {
-            LocalDate due = dueDates.computeIfAbsent(cycle + "/" + agencyCode,
-                    k -> LocalDate.ofInstant(opensAt(cycle), Clock.BAKU).plusDays(CALENDAR.dueOffsetDays()));
+            LocalDate due = dueDates.computeIfAbsent(cycle + "/" + agencyCode, k -> cycleDeadlines(cycle).dueDate());
             return Deadlines.of(due, CALENDAR);
+        }
+
+        /** As CycleService#cycleDeadlines: the cycle's own due date, dueOffsetDays after it opens. */
+        Deadlines cycleDeadlines(int cycle) {
+            return Deadlines.of(LocalDate.ofInstant(opensAt(cycle), Clock.BAKU).plusDays(CALENDAR.dueOffsetDays()),
+                    CALENDAR);
         }
 
         /** As CycleService#reopenForRevision: due again revisionDays from today. */
@@ -1336,8 +1387,10 @@ class MeasureExecutionProcessTest {
             });
             Mocks.register("openReportingCycle", (JavaDelegate) execution -> {
                 record("openReportingCycle", execution);
-                int count = participants(ProcessVariables.cycleNumber(execution)).size();
+                int cycle = ProcessVariables.cycleNumber(execution);
+                int count = participants(cycle).size();
                 execution.setVariable(PARTICIPANT_COUNT, count);
+                execution.setVariablesLocal(ProcessVariables.deadlines(cycleDeadlines(cycle)));
             });
             Mocks.register("agencyReportStarted", (ExecutionListener) execution -> {
                 // the expected behaviour, not the current one: an agency added by process instance modification has its
@@ -1357,7 +1410,10 @@ class MeasureExecutionProcessTest {
                         : participantAt(cycle, ((Number) execution.getVariable("loopCounter")).intValue());
                 execution.setVariableLocal(AGENCY_CODE, p.agencyCode());
                 execution.setVariableLocal(ROLE, p.role().name());
-                execution.setVariablesLocal(ProcessVariables.deadlines(deadlines(cycle, p.agencyCode())));
+                Map<String, Object> own = ProcessVariables.deadlines(deadlines(cycle, p.agencyCode()));
+                if (!own.equals(ProcessVariables.visibleDeadlines(execution))) {
+                    execution.setVariablesLocal(own);
+                }
             });
             Mocks.register("progressReportSubmitted", (TaskListener) task -> {
                 record("progressReportSubmitted", task.getTaskDefinitionKey(), task, Map.of());
@@ -1408,7 +1464,8 @@ class MeasureExecutionProcessTest {
                 record("returnForRevision", execution);
                 Deadlines revised = reopenForRevision(ProcessVariables.cycleNumber(execution),
                         ProcessVariables.agencyCode(execution));
-                execution.setVariables(ProcessVariables.deadlines(revised));
+                az.opengov.nap.measure.AgencyScope.of(execution)
+                        .setVariablesLocal(ProcessVariables.deadlines(revised));
                 execution.setVariable(DECISION, null);
             });
             Mocks.register("recordCancellation", (JavaDelegate) execution -> {
