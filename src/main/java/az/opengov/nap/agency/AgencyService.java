@@ -1,6 +1,7 @@
 package az.opengov.nap.agency;
 
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.TransactionCache;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -110,6 +111,7 @@ public class AgencyService {
             throw NapException.conflict("error.agency.kindChange", agency.code());
         }
         agencies.update(agency);
+        TransactionCache.clear(); // the rest of this transaction mails the agency's new contacts
         return get(agency.code());
     }
 
@@ -129,6 +131,7 @@ public class AgencyService {
     public void setActive(String code, boolean active) {
         get(code);
         agencies.setActive(code, active);
+        TransactionCache.clear();
     }
 
     /** The codes of the agencies out of service. */

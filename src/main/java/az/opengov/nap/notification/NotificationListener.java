@@ -2,6 +2,7 @@ package az.opengov.nap.notification;
 
 import az.opengov.nap.agency.Agency;
 import az.opengov.nap.measure.CycleService;
+import az.opengov.nap.measure.Participant;
 import az.opengov.nap.measure.ReportingCycle;
 import az.opengov.nap.plan.AgencyRole;
 import az.opengov.nap.plan.Measure;
@@ -106,7 +107,9 @@ class NotificationListener {
             return;
         }
         String link = properties.link("/workspace/tasks/" + item.taskId());
-        Agency agency = recipients.agency(item.agencyCode());
+        // the job that opens a cycle asks every participant: their addresses are read together
+        Agency agency = recipients.agencyAmong(item.agencyCode(), () -> cycles.participants(item.measureId(),
+                item.cycleNumber()).stream().map(Participant::agencyCode).toList());
         LocalDate due = item.dueAt() == null ? null : LocalDate.ofInstant(item.dueAt(), Clock.BAKU);
         if (item.kind() == WorkKind.REVIEW) {
             MailFacts facts = facts(MailKind.REVIEW_WAITING, item.measureId(), item.cycleNumber(), agency, null, 0,

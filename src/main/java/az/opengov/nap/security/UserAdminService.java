@@ -4,6 +4,7 @@ import az.opengov.nap.agency.AgencyService;
 import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.shared.FieldProblem;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.TransactionCache;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,6 +89,7 @@ public class UserAdminService {
                 .params(change.displayName(), blankToNull(change.email()), locale(change),
                         blankToNull(change.agencyCode()), change.reviewer(), change.admin(), change.enabled(), username)
                 .update();
+        TransactionCache.clear(); // the rest of this transaction mails the user's new address, or none
         audit.change(actor, "USER_CHANGED", "user", username, "before: " + before + "; after: " + describe(change));
         return users.find(username).orElseThrow();
     }

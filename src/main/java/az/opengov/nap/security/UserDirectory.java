@@ -1,5 +1,6 @@
 package az.opengov.nap.security;
 
+import az.opengov.nap.shared.TransactionCache;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,6 +96,7 @@ public class UserDirectory implements UserDetailsService {
                 .params(user.username(), passwords.encode(rawPassword), user.displayName(), user.email(),
                         user.locale(), user.agencyCode(), user.reviewer(), user.admin(), user.enabled())
                 .update();
+        TransactionCache.clear();
     }
 
     public boolean exists(String username) {

@@ -42,6 +42,23 @@ public final class TransactionCache {
         return (T) value;
     }
 
+    /** Whether this transaction has read the value of {@code kind} and {@code id} (false outside a transaction). */
+    public static boolean contains(String kind, Object id) {
+        Map<List<Object>, Object> values = values();
+        return values != null && values.containsKey(List.of(kind, id));
+    }
+
+    /**
+     * Keeps a value this transaction read along with others (several in one statement), as {@link #get} would have
+     * kept it; nothing outside a transaction.
+     */
+    public static void put(String kind, Object id, Object value) {
+        Map<List<Object>, Object> values = values();
+        if (values != null) {
+            values.put(List.of(kind, id), java.util.Objects.requireNonNull(value));
+        }
+    }
+
     /**
      * A map of {@code owner}'s own for the values this transaction keeps (by a key of the owner's choosing), with the
      * same life as the rest: null outside a transaction, gone when it ends. {@link #clear} leaves it alone: its owner

@@ -6,6 +6,7 @@ import az.opengov.nap.audit.AuditEvent;
 import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.security.AppUser;
 import az.opengov.nap.security.UserDirectory;
+import az.opengov.nap.shared.TransactionCache;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collection;
@@ -117,6 +118,7 @@ class OidcUserProvisioning implements OAuth2UserService<OidcUserRequest, OidcUse
                         user.displayName(), user.email(), user.locale(), user.agencyCode(), user.reviewer(),
                         user.admin(), true, subject)
                 .update();
+        TransactionCache.clear();
         audit.change(username, PROVISIONED, "user", username, "created at sign-in: " + describe(user));
         return username;
     }
@@ -139,6 +141,7 @@ class OidcUserProvisioning implements OAuth2UserService<OidcUserRequest, OidcUse
                     .params(after.displayName(), after.email(), after.locale(), after.agencyCode(), after.reviewer(),
                             after.admin(), subject, username)
                     .update();
+            TransactionCache.clear();
             audit.change(username, PROVISIONED, "user", username, (linking ? "linked to its OpenID Connect subject; "
                     : "") + "before: " + describe(before) + "; after: " + describe(after));
         }
