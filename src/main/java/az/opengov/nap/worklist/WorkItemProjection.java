@@ -11,6 +11,7 @@ import az.opengov.nap.shared.TransactionCache;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,12 +67,15 @@ class WorkItemProjection {
     }
 
     private WorkItem item(DelegateTask task, WorkKind kind) {
+        // the process's variables through the task's execution: the task's own (none: nothing sets a variable on a
+        // report or review task) would be read from the database first, a statement for every new task
+        VariableScope variables = task.getExecution() != null ? task.getExecution() : task;
         if (kind == WorkKind.REVIEW) {
             // the review of a report submitted in this transaction: measure, cycle and agency are the report task's
-            String agency = (String) task.getVariable(Variables.AGENCY_CODE);
+            String agency = (String) variables.getVariable(Variables.AGENCY_CODE);
             WorkItem report = worklist.endedReport(task.getProcessInstanceId(), agency).orElse(null);
             if (report != null) {
-                Object reportId = task.getVariable(Variables.REPORT_ID);
+                Object reportId = variables.getVariable(Variables.REPORT_ID);
                 return new WorkItem(task.getId(), task.getProcessInstanceId(), kind, report.planCode(),
                         report.measureId(), report.measureCode(), report.section(), report.cycleNumber(), agency,
                         report.role(), group(task), task.getAssignee(),
@@ -79,17 +83,18 @@ class WorkItemProjection {
                         task.getDueDate() == null ? null : task.getDueDate().toInstant());
             }
         }
-        long measureId = ((Number) task.getVariable(Variables.MEASURE_ID)).longValue();
+        long measureId = ((Number) variables.getVariable(Variables.MEASURE_ID)).longValue();
         // one read per transaction: the job that opens a cycle creates up to 150 tasks of one measure
         Measure measure = TransactionCache.get("measure", measureId, () -> plans.measure(measureId));
-        Integer cycle = (Integer) task.getVariable(Variables.CYCLE_NUMBER);
-        String agency = kind == WorkKind.FINAL_ASSESSMENT ? null : (String) task.getVariable(Variables.AGENCY_CODE);
-        String role = kind == WorkKind.FINAL_ASSESSMENT ? null : (String) task.getVariable(Variables.ROLE);
-        Object reportId = kind == WorkKind.REVIEW ? task.getVariable(Variables.REPORT_ID) : null;
+        Integer cycle = (Integer) variables.getVariable(Variables.CYCLE_NUMBER);
+        boolean forAgency = kind != WorkKind.FINAL_ASSESSMENT;
+        String agency = forAgency ? (String) variables.getVariable(Variables.AGENCY_CODE) : null;
+        String role = forAgency ? (String) variables.getVariable(Variables.ROLE) : null;
+        Object reportId = kind == WorkKind.REVIEW ? variables.getVariable(Variables.REPORT_ID) : null;
         // a report task can be a returned one only once the agency has a report in this cycle (its id is set on the
         // agency's scope at the first submission): a cycle's opening asks nothing of the report table
         boolean returned = (kind == WorkKind.REPORT || kind == WorkKind.INVITED_REPORT)
-                && task.getVariable(Variables.REPORT_ID) != null && reports.current(measureId, cycle, agency)
+                && variables.getVariable(Variables.REPORT_ID) != null && reports.current(measureId, cycle, agency)
                 .map(r -> r.status() == ReportStatus.RETURNED).orElse(false);
         return new WorkItem(task.getId(), task.getProcessInstanceId(), kind, measure.planCode(), measureId,
                 measure.code(), measure.section(), kind == WorkKind.FINAL_ASSESSMENT ? null : cycle, agency, role,
