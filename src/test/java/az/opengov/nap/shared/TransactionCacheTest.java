@@ -45,6 +45,22 @@ class TransactionCacheTest {
     }
 
     @Test
+    void aValueReadWithOthersIsKeptAsIfReadAloneAndGoesWithClear() {
+        transaction.executeWithoutResult(status -> {
+            assertThat(TransactionCache.contains("test", 7)).isFalse();
+            TransactionCache.put("test", 7, "read with others");
+            assertThat(TransactionCache.contains("test", 7)).isTrue();
+            assertThat(read()).isEqualTo("read with others");
+            TransactionCache.clear();
+            assertThat(TransactionCache.contains("test", 7)).isFalse();
+            assertThat(read()).isEqualTo("value 1");
+        });
+        TransactionCache.put("test", 7, "outside");
+        assertThat(TransactionCache.contains("test", 7)).isFalse();
+        assertThat(read()).isEqualTo("value 2");
+    }
+
+    @Test
     void outsideATransactionEveryCallReads() {
         assertThat(read()).isEqualTo("value 1");
         assertThat(read()).isEqualTo("value 2");
