@@ -301,17 +301,12 @@ abstract class CycleHarness {
     Run openCycle(String plan, int tasks) {
         checkpoint();
         counting.reset();
-        long own = ownStatements;
-        long sql = SqlCount.now();
         SqlCount.tallyByTable();
-        double cpu = MachineCpu.busySeconds();
-        long start = System.nanoTime();
+        Meter meter = new Meter();
         executor().start();
         int done = await(tasks, () -> count("select count(*) from work_item where plan_code = ? and kind = 'REPORT'",
                 plan));
-        long nanos = System.nanoTime() - start;
-        cpu = MachineCpu.busySeconds() - cpu;
-        long statements = SqlCount.now() - sql - (ownStatements - own);
+        meter.stop();
         Map<String, Long> byTable = SqlCount.byTable();
         settle();
         notes.add(String.format(Locale.ROOT, "SQL per task of plan %s by statement and table (the harness's own "
@@ -321,8 +316,33 @@ abstract class CycleHarness {
         assertThat(count("select count(*) from " + table("ACT_RU_TASK") + " where TASK_DEF_KEY_ = ? and PROC_INST_ID_"
                 + " in (select process_instance_id from measure where plan_code = ?)", REPORT_TASK, plan))
                 .as("engine tasks of " + plan).isEqualTo(tasks);
-        return new Run(plan, nanos, (double) statements / tasks, done, counting.maxPerTransaction(),
-                counting.transactions(), 0, 0, cpu);
+        return new Run(plan, meter.nanos, (double) meter.statements / tasks, done, counting.maxPerTransaction(),
+                counting.transactions(), 0, 0, meter.cpuSeconds);
+    }
+
+    /** Wall time, statements (less the harness's own) and the machine's busy CPU seconds of one run. */
+    final class Meter {
+        private final long own = ownStatements;
+        private final long sql = SqlCount.now();
+        private final double cpu = MachineCpu.busySeconds();
+        final long start = System.nanoTime();
+        long nanos;
+        long statements;
+        double cpuSeconds;
+
+        void stop() {
+            nanos = System.nanoTime() - start;
+            cpuSeconds = MachineCpu.busySeconds() - cpu;
+            statements = SqlCount.now() - sql - (ownStatements - own);
+        }
+    }
+
+    /** A run starts right after a checkpoint, with the job executor started: measured from here. */
+    Meter start() {
+        checkpoint();
+        Meter meter = new Meter();
+        executor().start();
+        return meter;
     }
 
     /**
@@ -340,10 +360,7 @@ abstract class CycleHarness {
         int tasks = set.measuresPerPlan() * set.agencies();
         checkpoint();
         counting.reset();
-        long own = ownStatements;
-        long sql = SqlCount.now();
-        double cpu = MachineCpu.busySeconds();
-        long start = System.nanoTime();
+        Meter meter = new Meter();
         fanOutAgencies.codes = List.copyOf(codes);
         List<String> instances = new ArrayList<>();
         VariableMap variables = Variables.createVariables()
@@ -361,12 +378,10 @@ abstract class CycleHarness {
         }
         executor().start();
         int done = await(tasks, () -> fanOutTasks() - before);
-        long nanos = System.nanoTime() - start;
-        cpu = MachineCpu.busySeconds() - cpu;
-        long statements = SqlCount.now() - sql - (ownStatements - own);
+        meter.stop();
         settle();
-        Run run = new Run(process, nanos, (double) statements / tasks, done, counting.maxPerTransaction(),
-                counting.transactions(), 0, 0, cpu);
+        Run run = new Run(process, meter.nanos, (double) meter.statements / tasks, done, counting.maxPerTransaction(),
+                counting.transactions(), 0, 0, meter.cpuSeconds);
         if (FAN_OUT_OUR_SHAPE.equals(process)) {
             shapeReminders.add(shapeReminders(tasks, reminderAt, FAN_OUT_OUR_SHAPE));
         } else if (FAN_OUT_CALLED.equals(process)) {
@@ -384,23 +399,17 @@ abstract class CycleHarness {
     Run shapeReminders(int tasks, Instant reminderAt, String processKey) {
         Instant before = ClockUtil.getCurrentTime().toInstant();
         at(reminderAt.plusSeconds(1));
-        checkpoint();
-        long own = ownStatements;
-        long sql = SqlCount.now();
-        double cpu = MachineCpu.busySeconds();
-        long start = System.nanoTime();
-        executor().start();
+        Meter meter = start();
         int done = await(tasks, () -> {
             ownStatements++;
             return tasks - engine.getManagementService().createJobQuery().processDefinitionKey(processKey)
                     .activityId("Boundary_ReminderDue").count();
         });
-        long nanos = System.nanoTime() - start;
-        cpu = MachineCpu.busySeconds() - cpu;
-        long statements = SqlCount.now() - sql - (ownStatements - own);
+        meter.stop();
         settle();
         at(before);
-        return new Run(processKey + " reminders", nanos, (double) statements / tasks, done, 0, 0, 0, 0, cpu);
+        return new Run(processKey + " reminders", meter.nanos, (double) meter.statements / tasks, done, 0, 0, 0, 0,
+                meter.cpuSeconds);
     }
 
     int fanOutTasks() {
@@ -481,12 +490,8 @@ abstract class CycleHarness {
         SMTP.purgeEmailFromAllMailboxes();
         at(due.plusSeconds(1));
         acquisitionPoll(plan, tasks);
-        checkpoint();
-        long own = ownStatements;
-        long sql = SqlCount.now();
-        double cpu = MachineCpu.busySeconds();
-        long start = System.nanoTime();
-        executor().start();
+        Meter meter = start();
+        long start = meter.start;
         String raised = "select count(*) from deadline_event where kind = 'REMINDER' and measure_id in "
                 + "(select id from measure where plan_code = ?)";
         String sent = "select count(*) from mail_outbox where kind = 'REMINDER' and status = 'SENT' and measure_id in "
@@ -508,9 +513,10 @@ abstract class CycleHarness {
             }
             sleep();
         }
-        long nanos = System.nanoTime() - start;
-        cpu = MachineCpu.busySeconds() - cpu;
-        long statements = SqlCount.now() - sql - (ownStatements - own);
+        meter.stop();
+        long nanos = meter.nanos;
+        long statements = meter.statements;
+        double cpu = meter.cpuSeconds;
         settle();
         int events = count(raised, plan);
         Map<String, Integer> keys = new HashMap<>();
