@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The CPU time the whole machine has spent busy (user, nice, system, interrupts; not idle, I/O wait or steal), from
- * Linux's {@code /proc/stat}: the work a run cost the application, PostgreSQL and the test's mail server together.
- * Steadier than wall time on a shared virtual machine whose speed changes from one hour to the next.
+ * Linux's {@code /proc/stat}: the work a run cost the application, PostgreSQL and the test's mail server together,
+ * beside its wall time.
  */
 final class MachineCpu {
 
