@@ -30,8 +30,7 @@ class EngineConfiguration {
         Set<String> keys = new HashSet<>(forms.allKeys(FormDefinitions.PROGRESS_REPORT, FormDefinitions.PROGRESS_REVIEW,
                 FormDefinitions.FINAL_ASSESSMENT));
         keys.remove(MeasureExecution.Variables.DECISION);
-        keys.addAll(Set.of(MeasureExecution.Variables.DUE_DATE, MeasureExecution.Variables.REMINDER_AT,
-                MeasureExecution.Variables.ESCALATION_CYCLE, MeasureExecution.Variables.WINDOW_CLOSES_AT));
+        keys.addAll(MeasureExecution.Variables.DEADLINES);
         return keys;
     }
 

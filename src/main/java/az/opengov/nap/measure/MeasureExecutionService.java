@@ -265,13 +265,8 @@ public class MeasureExecutionService {
                 admin.username());
         String execution = subscription(measure, Messages.DUE_DATE_EXTENDED, cycle, agencyCode);
         if (execution != null) {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(Variables.DUE_DATE, java.util.Date.from(deadlines.dueAt()));
-            variables.put(Variables.REMINDER_AT, java.util.Date.from(deadlines.reminderAt()));
-            variables.put(Variables.ESCALATION_CYCLE, deadlines.escalationCycle());
-            variables.put(Variables.WINDOW_CLOSES_AT, java.util.Date.from(deadlines.windowClosesAt()));
             // on the agency's scope, then the message: the cycle's scope holds the deadlines of the other agencies
-            AgencyScope.setVariables(engine, execution, variables);
+            AgencyScope.setVariables(engine, execution, deadlines.variables());
             asUser(admin, () -> {
                 runtime.messageEventReceived(Messages.DUE_DATE_EXTENDED, execution);
                 return null;

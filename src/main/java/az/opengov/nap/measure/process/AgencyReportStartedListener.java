@@ -37,7 +37,7 @@ class AgencyReportStartedListener implements ExecutionListener {
                 : cycles.participantAt(measureId, cycle, ((Number) execution.getVariable("loopCounter")).intValue());
         execution.setVariableLocal(Variables.AGENCY_CODE, p.agencyCode());
         execution.setVariableLocal(Variables.ROLE, p.role().name());
-        Map<String, Object> deadlines = ProcessVariables.deadlines(cycles.deadlines(measureId, cycle, p.agencyCode()));
+        Map<String, Object> deadlines = cycles.deadlines(measureId, cycle, p.agencyCode()).variables();
         if (!deadlines.equals(ProcessVariables.visibleDeadlines(execution))) {
             execution.setVariablesLocal(deadlines);
         }

@@ -97,14 +97,20 @@ public final class MeasureExecution {
         public static final String AGENCY_CODE = "agencyCode";
         /** String: EXECUTOR or RECOMMENDED. Local to an agency report. */
         public static final String ROLE = "role";
-        /** Date: the moment the report is due. Local to an agency report. */
+        /** Date: the moment the report is due. A deadline: see {@link #DEADLINES}. */
         public static final String DUE_DATE = "dueDate";
-        /** Date: when the reminder fires. Local to an agency report. */
+        /** Date: when the reminder fires. A deadline. */
         public static final String REMINDER_AT = "reminderAt";
-        /** String: ISO 8601 repeating interval of escalations, starting when due. Local to an agency report. */
+        /** String: ISO 8601 repeating interval of escalations, starting when due. A deadline. */
         public static final String ESCALATION_CYCLE = "escalationCycle";
-        /** Date: when an invited body's reporting window closes. Local to an agency report. */
+        /** Date: when an invited body's reporting window closes. A deadline. */
         public static final String WINDOW_CLOSES_AT = "windowClosesAt";
+        /**
+         * The deadlines, the inputs of an agency report's timers: local to the reporting cycle's scope, shared by its
+         * agencies, and local to an agency report whose dates differ (added later, extended, returned).
+         */
+        public static final java.util.List<String> DEADLINES = java.util.List.of(DUE_DATE, REMINDER_AT,
+                ESCALATION_CYCLE, WINDOW_CLOSES_AT);
         /** Long: the report version under review. Local to an agency report. */
         public static final String REPORT_ID = "reportId";
         /** String: APPROVED or RETURNED. Local to an agency report. */

@@ -28,6 +28,6 @@ class OpenReportingCycleDelegate implements JavaDelegate {
         int cycle = ProcessVariables.cycleNumber(execution);
         int count = cycles.openCycle(measureId, cycle);
         execution.setVariable(Variables.PARTICIPANT_COUNT, count);
-        execution.setVariablesLocal(ProcessVariables.deadlines(cycles.cycleDeadlines(measureId, cycle)));
+        execution.setVariablesLocal(cycles.cycleDeadlines(measureId, cycle).variables());
     }
 }

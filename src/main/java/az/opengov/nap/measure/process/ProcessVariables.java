@@ -79,25 +79,14 @@ final class ProcessVariables {
     }
 
     /**
-     * The timer variables as a scope sees them, in the form {@link #deadlines} writes them: at an agency's report's
-     * start, before it has any of its own, the cycle's; a variable set nowhere is null.
+     * The timer variables as a scope sees them, in the form {@link Deadlines#variables} writes them: at an agency's
+     * report's start, before it has any of its own, the cycle's; a variable set nowhere is null.
      */
     static Map<String, Object> visibleDeadlines(VariableScope scope) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (String name : List.of(Variables.DUE_DATE, Variables.REMINDER_AT, Variables.ESCALATION_CYCLE,
-                Variables.WINDOW_CLOSES_AT)) {
+        for (String name : Variables.DEADLINES) {
             m.put(name, scope.getVariable(name));
         }
-        return m;
-    }
-
-    /** The timer variables of an agency's report, from its deadlines. */
-    static Map<String, Object> deadlines(Deadlines d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(Variables.DUE_DATE, Date.from(d.dueAt()));
-        m.put(Variables.REMINDER_AT, Date.from(d.reminderAt()));
-        m.put(Variables.ESCALATION_CYCLE, d.escalationCycle());
-        m.put(Variables.WINDOW_CLOSES_AT, Date.from(d.windowClosesAt()));
         return m;
     }
 

@@ -22,7 +22,7 @@ class ReturnForRevisionDelegate implements JavaDelegate {
         var deadlines = cycles.reopenForRevision(ProcessVariables.measureId(execution),
                 ProcessVariables.cycleNumber(execution), ProcessVariables.agencyCode(execution));
         // on the agency's own scope: the cycle's scope holds the deadlines every other agency of the cycle shares
-        AgencyScope.of(execution).setVariablesLocal(ProcessVariables.deadlines(deadlines));
+        AgencyScope.of(execution).setVariablesLocal(deadlines.variables());
         execution.setVariable(Variables.DECISION, null);
     }
 }

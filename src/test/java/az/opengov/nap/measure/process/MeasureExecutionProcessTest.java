@@ -1129,7 +1129,7 @@ class MeasureExecutionProcessTest {
     private void extendDueDate(ProcessInstance pi, String agencyCode, Deadlines deadlines) {
         EventSubscription subscription = subscription(pi, Messages.DUE_DATE_EXTENDED, agencyCode);
         az.opengov.nap.measure.AgencyScope.setVariables(ENGINE.getProcessEngine(), subscription.getExecutionId(),
-                ProcessVariables.deadlines(deadlines));
+                deadlines.variables());
         runtime.messageEventReceived(Messages.DUE_DATE_EXTENDED, subscription.getExecutionId());
     }
 
@@ -1390,7 +1390,7 @@ class MeasureExecutionProcessTest {
                 int cycle = ProcessVariables.cycleNumber(execution);
                 int count = participants(cycle).size();
                 execution.setVariable(PARTICIPANT_COUNT, count);
-                execution.setVariablesLocal(ProcessVariables.deadlines(cycleDeadlines(cycle)));
+                execution.setVariablesLocal(cycleDeadlines(cycle).variables());
             });
             Mocks.register("agencyReportStarted", (ExecutionListener) execution -> {
                 // the expected behaviour, not the current one: an agency added by process instance modification has its
@@ -1410,7 +1410,7 @@ class MeasureExecutionProcessTest {
                         : participantAt(cycle, ((Number) execution.getVariable("loopCounter")).intValue());
                 execution.setVariableLocal(AGENCY_CODE, p.agencyCode());
                 execution.setVariableLocal(ROLE, p.role().name());
-                Map<String, Object> own = ProcessVariables.deadlines(deadlines(cycle, p.agencyCode()));
+                Map<String, Object> own = deadlines(cycle, p.agencyCode()).variables();
                 if (!own.equals(ProcessVariables.visibleDeadlines(execution))) {
                     execution.setVariablesLocal(own);
                 }
@@ -1465,7 +1465,7 @@ class MeasureExecutionProcessTest {
                 Deadlines revised = reopenForRevision(ProcessVariables.cycleNumber(execution),
                         ProcessVariables.agencyCode(execution));
                 az.opengov.nap.measure.AgencyScope.of(execution)
-                        .setVariablesLocal(ProcessVariables.deadlines(revised));
+                        .setVariablesLocal(revised.variables());
                 execution.setVariable(DECISION, null);
             });
             Mocks.register("recordCancellation", (JavaDelegate) execution -> {
