@@ -11,6 +11,7 @@ import az.opengov.nap.worklist.WorkItem;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -34,6 +35,8 @@ class FormChannelsTest extends WorkspaceTestBase {
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    HistoryService history;
 
     @Test
     void eachAgencysValuesReachItsOwnReportAndLeaveTheEngine() {
@@ -78,6 +81,36 @@ class FormChannelsTest extends WorkspaceTestBase {
         assertThat(content(measure.processInstanceId())).as("no review comment left in the engine").isEmpty();
         assertThat(jdbc.sql("select comment from review_decision where report_id = ?").param(eduReview.reportId())
                 .query(String.class).single()).isEqualTo("Rəqəmləri əlavə edin");
+    }
+
+    /**
+     * The engine's REST API lets a client set values on the task itself ({@code PUT /task/{id}/localVariables/…})
+     * and then complete it without variables: the report and the review still get them, and the decision still routes.
+     */
+    @Test
+    void valuesSetOnTheTaskItselfReachTheReportAndTheReview() {
+        WorkItem edu = WorkspaceFixture.reportTask(worklist, measure, "EDU");
+        tasks.setVariablesLocal(edu.taskId(), Map.of("completionLevel", "LIMITED", "whatWasDone", "Dərslik hazırlanır",
+                "indicatorValues", "1 dərslik"));
+        try (var acting = UserDirectory.actingAs(OTHER.username())) {
+            tasks.complete(edu.taskId());
+        }
+        assertThat(report("EDU")).containsEntry("what_was_done", "Dərslik hazırlanır")
+                .containsEntry("completion_level", "LIMITED").containsEntry("indicator_values", "1 dərslik");
+        assertThat(content(measure.processInstanceId())).as("no form value left in the engine").isEmpty();
+
+        WorkItem review = WorkspaceFixture.reviewTask(worklist, measure, "EDU");
+        tasks.setVariablesLocal(review.taskId(), Map.of("decision", "RETURNED", "comment", "Mənbə əlavə edin"));
+        try (var acting = UserDirectory.actingAs(REVIEWER.username())) {
+            tasks.complete(review.taskId());
+        }
+        assertThat(WorkspaceFixture.reportTask(worklist, measure, "EDU").returned()).as("returned to EDU").isTrue();
+        assertThat(jdbc.sql("select comment from review_decision where report_id = ?").param(review.reportId())
+                .query(String.class).single()).isEqualTo("Mənbə əlavə edin");
+        assertThat(runtime.getVariables(measure.processInstanceId())).doesNotContainKeys(Variables.DECISION);
+        assertThat(content(measure.processInstanceId())).as("no review comment left in the engine").isEmpty();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(measure.processInstanceId())
+                .variableNameIn(CONTENT.toArray(String[]::new)).count()).as("nor in its history").isZero();
     }
 
     private List<VariableInstance> content(String processInstanceId) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Typed reads and writes of the process's variables, so that delegates stay a few lines each. */
@@ -58,15 +59,21 @@ final class ProcessVariables {
      * Takes a form's values out of the process, to be stored by the task's listener. Nothing declares the fields
      * beforehand, so a channel's values (the API's, Camunda Tasklist's) land on the process instance, created in the
      * completing command: removed there in the same command, they are never written, and no other agency's task ever
-     * sees them. Instances started before that change declared them on the agency's scope, so that is read first.
-     * Only these two scopes are read: a field's search through every scope between them would read each scope's
-     * variables from the database.
+     * sees them. A client of the engine's REST API may also set them on the task itself ({@code PUT
+     * /task/{id}/localVariables/{name}}) before completing it: those are read first, as the most specific. Instances
+     * started before that change declared them on the agency's scope, read next. Only these scopes are read: a
+     * field's search through every scope between them would read each scope's variables from the database.
      */
-    static Map<String, Object> takeFormValues(DelegateExecution agencyScope, Collection<String> keys) {
+    static Map<String, Object> takeFormValues(DelegateTask task, DelegateExecution agencyScope,
+                                              Collection<String> keys) {
+        Map<String, Object> onTask = task.getVariablesLocal();
         DelegateExecution processInstance = agencyScope.getProcessInstance();
         Map<String, Object> values = new LinkedHashMap<>();
         for (String key : keys) {
-            Object value = null;
+            Object value = onTask.get(key);
+            if (onTask.containsKey(key)) {
+                task.removeVariableLocal(key);
+            }
             for (DelegateExecution scope : List.of(agencyScope, processInstance)) {
                 if (scope.hasVariableLocal(key)) {
                     value = value != null ? value : scope.getVariableLocal(key);

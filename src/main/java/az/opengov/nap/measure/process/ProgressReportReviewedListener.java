@@ -37,7 +37,13 @@ class ProgressReportReviewedListener implements TaskListener {
     public void notify(DelegateTask task) {
         String reviewer = ProcessVariables.currentUser(task, users);
         DelegateExecution scope = AgencyScope.of(task.getExecution());
-        Map<String, Object> content = ProcessVariables.takeFormValues(scope, REVIEW_CONTENT);
+        // a decision set on the task itself (the engine's REST API) would end with the task: the gateway reads it on
+        // the agency's scope
+        if (task.hasVariableLocal(Variables.DECISION)) {
+            scope.setVariableLocal(Variables.DECISION, task.getVariableLocal(Variables.DECISION));
+            task.removeVariableLocal(Variables.DECISION);
+        }
+        Map<String, Object> content = ProcessVariables.takeFormValues(task, scope, REVIEW_CONTENT);
         var review = reviews.decide(ProcessVariables.reportId(scope),
                 ProcessVariables.string(scope, Variables.DECISION), Objects.toString(content.get("comment"), null),
                 Objects.toString(content.get("completionLevel"), null), reviewer,

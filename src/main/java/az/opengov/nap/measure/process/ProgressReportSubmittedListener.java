@@ -50,7 +50,7 @@ class ProgressReportSubmittedListener implements TaskListener {
         DelegateExecution scope = AgencyScope.of(task.getExecution());
         // the workspace and our API store the version before they complete the task and bring no form values
         Map<String, Object> values = reports.submittedBeforeTask(measureId, cycle, agencyCode) ? Map.of()
-                : ProcessVariables.takeFormValues(scope, forms.keys(FormDefinitions.PROGRESS_REPORT));
+                : ProcessVariables.takeFormValues(task, scope, forms.keys(FormDefinitions.PROGRESS_REPORT));
         long reportId = reports.submit(measureId, cycle, agencyCode, values, user);
         audit.change(user, "REPORT_SUBMITTED", "report", reportId,
                 "measure " + measureId + ", cycle " + cycle + ", agency " + agencyCode);

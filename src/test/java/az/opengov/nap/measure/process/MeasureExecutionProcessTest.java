@@ -1422,7 +1422,7 @@ class MeasureExecutionProcessTest {
                 Objects.requireNonNull(ProcessVariables.agencyCode(task), "agencyCode");
                 long reportId = nextReportId++;
                 var scope = az.opengov.nap.measure.AgencyScope.of(task.getExecution());
-                ProcessVariables.takeFormValues(scope, FORMS.keys(FormDefinitions.PROGRESS_REPORT));
+                ProcessVariables.takeFormValues(task, scope, FORMS.keys(FormDefinitions.PROGRESS_REPORT));
                 scope.setVariableLocal(REPORT_ID, reportId);
                 if (!scope.hasVariableLocal(DECISION)) {
                     scope.setVariableLocal(DECISION, null);
@@ -1432,7 +1432,7 @@ class MeasureExecutionProcessTest {
                 record("progressReportReviewed", task.getTaskDefinitionKey(), task, Map.of());
                 ProcessVariables.reportId(task);
                 Objects.requireNonNull(ProcessVariables.string(task, DECISION), "decision");
-                ProcessVariables.takeFormValues(az.opengov.nap.measure.AgencyScope.of(task.getExecution()),
+                ProcessVariables.takeFormValues(task, az.opengov.nap.measure.AgencyScope.of(task.getExecution()),
                         List.of("comment", "completionLevel"));
             });
             Mocks.register("finalAssessmentGiven", (TaskListener) task -> {
