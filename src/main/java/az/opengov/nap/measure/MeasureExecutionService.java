@@ -311,13 +311,26 @@ public class MeasureExecutionService {
         }
     }
 
-    /** Removes an agency from a running measure; its open reports end as "removed by amendment". */
+    /**
+     * Removes an agency from a running measure; its open reports end as "removed by amendment". In a cycle opened
+     * whose reports wait for their job (the job that starts them all), its participation is marked removed now, so
+     * that the job does not ask it.
+     */
     @Transactional
     public void removeAgency(long measureId, String agencyCode, String reason, AppUser admin) {
         requireAdmin(admin, reason);
         Measure measure = running(measureId);
         plans.removeAgency(measureId, agencyCode);
         cycles.recordAction(measureId, "AGENCY_REMOVED", agencyCode, null, reason, null, admin.username());
+        ActivityInstance tree = runtime.getActivityInstance(measure.processInstanceId());
+        for (ActivityInstance cycleInstance : find(tree, Elements.SUBPROCESS_REPORTING_CYCLE)) {
+            if (cycleInstance.getTransitionInstances(Elements.AGENCY_REPORTS).length > 0) {
+                int cycle = ((Number) runtime.getVariableLocal(cycleInstance.getExecutionIds()[0],
+                        Variables.CYCLE_NUMBER)).intValue();
+                // an agency not asked in that cycle has no row: nothing to mark
+                cycles.setStatus(measureId, cycle, agencyCode, ParticipantStatus.REMOVED);
+            }
+        }
         for (EventSubscription s : runtime.createEventSubscriptionQuery().processInstanceId(measure.processInstanceId())
                 .eventName(Messages.AGENCY_REMOVED).list()) {
             if (agencyCode.equals(runtime.getVariable(s.getExecutionId(), Variables.AGENCY_CODE))) {

@@ -73,6 +73,8 @@ class MeasureAdministrationTest {
     TaskService tasks;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
 
     private static int planCounter;
     private Measure measure;
@@ -212,6 +214,28 @@ class MeasureAdministrationTest {
         assertThat(cycles.participant(measure.id(), 1, "EDU").status()).isEqualTo(ParticipantStatus.REMOVED);
         assertThat(plans.agency(measure.id(), "EDU").orElseThrow().active()).isFalse();
         assertThat(execution.actions(measure.id()).get(0).action()).isEqualTo("AGENCY_REMOVED");
+    }
+
+    @Test
+    void anAgencyRemovedWhileTheCycleOpensIsNotAsked() {
+        Measure opening = importMeasure();
+        String pi = opening.processInstanceId();
+        // the cycle is opened with its three participants; the job that starts their reports has not run yet
+        management.executeJob(management.createJobQuery().processInstanceId(pi)
+                .activityId(MeasureExecution.Elements.TIMER_CYCLE_OPENS).executable().singleResult().getId());
+        assertThat(cycles.participants(opening.id(), 1)).hasSize(3);
+
+        execution.removeAgency(opening.id(), "EDU", "Səlahiyyət başqa quruma keçib", ADMIN);
+        EngineJobs.runDue(management, pi);
+
+        assertThat(worklist.openForMeasure(opening.id()).stream().map(WorkItem::agencyCode))
+                .containsExactlyInAnyOrder("MCHT", "MILLI_MECLIS");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi).taskCandidateGroup("EDU").count()).isZero();
+        assertThat(cycles.participant(opening.id(), 1, "EDU").status()).isEqualTo(ParticipantStatus.REMOVED);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+                .activityId(MeasureExecution.Elements.END_REMOVED_BEFORE_ASKED).count()).isEqualTo(1);
+        // the others' reports carry the cycle on
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).active().count()).isEqualTo(1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package az.opengov.nap.measure.process;
 
 import az.opengov.nap.measure.CycleService;
 import az.opengov.nap.measure.Participant;
+import az.opengov.nap.measure.ParticipantStatus;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,6 +37,11 @@ class AgencyReportStartedListener implements ExecutionListener {
         Participant p = added != null ? cycles.participant(measureId, cycle, added)
                 : cycles.participantAt(measureId, cycle, ((Number) execution.getVariable("loopCounter")).intValue());
         execution.setVariableLocal(Variables.AGENCY_CODE, p.agencyCode());
+        if (p.status() == ParticipantStatus.REMOVED) {
+            // removed by amendment after the cycle opened, before this job ran: not asked (End_RemovedBeforeAsked)
+            execution.setVariableLocal(Variables.ROLE, ParticipantStatus.REMOVED.name());
+            return;
+        }
         execution.setVariableLocal(Variables.ROLE, p.role().name());
         Map<String, Object> deadlines = cycles.deadlines(measureId, cycle, p.agencyCode()).variables();
         if (!deadlines.equals(ProcessVariables.visibleDeadlines(execution))) {

@@ -39,6 +39,7 @@ public final class MeasureExecution {
          */
         public static final String AGENCY_REPORTS = SUBPROCESS_AGENCY_REPORT + "#multiInstanceBody";
         public static final String GATEWAY_PARTICIPANT_ROLE = "Gateway_ParticipantRole";
+        public static final String END_REMOVED_BEFORE_ASKED = "End_RemovedBeforeAsked";
         public static final String TASK_SUBMIT_PROGRESS_REPORT = "Task_SubmitProgressReport";
         public static final String TASK_SUBMIT_INVITED_REPORT = "Task_SubmitInvitedReport";
         public static final String BOUNDARY_REMINDER_DUE = "Boundary_ReminderDue";
@@ -95,7 +96,10 @@ public final class MeasureExecution {
         public static final String PARTICIPANT_COUNT = "participantCount";
         /** String: the agency asked for a report; also the task's candidate group. Local to an agency report. */
         public static final String AGENCY_CODE = "agencyCode";
-        /** String: EXECUTOR or RECOMMENDED. Local to an agency report. */
+        /**
+         * String: EXECUTOR or RECOMMENDED; REMOVED for an agency removed by amendment before its report was opened
+         * (it is not asked). Local to an agency report.
+         */
         public static final String ROLE = "role";
         /** Date: the moment the report is due. A deadline: see {@link #DEADLINES}. */
         public static final String DUE_DATE = "dueDate";

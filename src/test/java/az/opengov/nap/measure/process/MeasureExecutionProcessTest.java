@@ -10,6 +10,7 @@ import static az.opengov.nap.measure.process.MeasureExecution.Elements.END_AGENC
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.END_MEASURE_CANCELLED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.END_MEASURE_COMPLETED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.END_NOT_REPORTED;
+import static az.opengov.nap.measure.process.MeasureExecution.Elements.END_REMOVED_BEFORE_ASKED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.END_REPORT_PUBLISHED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.GATEWAY_PARTICIPANT_ROLE;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.GATEWAY_REVIEW_DECISION;
@@ -793,6 +794,27 @@ class MeasureExecutionProcessTest {
         completeMeasure(pi);
     }
 
+    @Test
+    @DisplayName("an agency removed after the cycle opened, before its report started, is not asked")
+    void anAgencyRemovedBeforeItsReportStartedIsNotAsked() {
+        world.cycle(1, executor(EXECUTOR_A), invited(INVITED));
+        ProcessInstance pi = startMeasure();
+        world.removed.add("1/" + INVITED);
+
+        openCycle(pi, 1);
+
+        Assertions.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup(INVITED).count())
+                .isZero();
+        assertThat(pi).hasPassed(END_REMOVED_BEFORE_ASKED);
+        submitReport(reportTask(pi, EXECUTOR_A));
+        reviewReport(reviewTask(pi, EXECUTOR_A), APPROVED);
+        execute(management.createJobQuery().processInstanceId(pi.getId()).activityId(TASK_PUBLISH_PROGRESS_REPORT)
+                .singleResult());
+        // the cycle closes with the one agency asked
+        assertThat(pi).hasPassed(END_CYCLE_CLOSED).isWaitingAt(TASK_FINAL_ASSESSMENT);
+        completeMeasure(pi);
+    }
+
     // ==== 10. no participants, no cycles ============================================================================
 
     @Test
@@ -1085,7 +1107,8 @@ class MeasureExecutionProcessTest {
                 .filter(t -> List.of(TASK_SUBMIT_PROGRESS_REPORT, TASK_SUBMIT_INVITED_REPORT)
                         .contains(t.getTaskDefinitionKey()))
                 .filter(t -> Integer.valueOf(cycle).equals(tasks.getVariable(t.getId(), CYCLE_NUMBER))))
-                .as("a report task for every participant of cycle %d", cycle).hasSize(world.participants(cycle).size());
+                .as("a report task for every participant of cycle %d not removed", cycle)
+                .hasSize((int) world.participants(cycle).stream().filter(p -> !world.removed(cycle, p)).count());
     }
 
     private void submitReport(Task task) {
@@ -1273,6 +1296,8 @@ class MeasureExecutionProcessTest {
         int cycleCount = 1;
         final Map<Integer, List<Party>> participants = new HashMap<>();
         final Map<String, LocalDate> dueDates = new HashMap<>();
+        /** As cycle_participant's status REMOVED: "cycle/agency" removed by amendment before the reports started. */
+        final java.util.Set<String> removed = new java.util.HashSet<>();
         final Map<String, List<Call>> calls = new LinkedHashMap<>();
         long nextReportId = 1001L;
         RuntimeException publishFailure;
@@ -1304,6 +1329,10 @@ class MeasureExecutionProcessTest {
 
         List<Party> participants(int cycle) {
             return participants.getOrDefault(cycle, List.of());
+        }
+
+        boolean removed(int cycle, Party party) {
+            return removed.contains(cycle + "/" + party.agencyCode());
         }
 
         /** As CycleService#opensAt: the day after the period ends, at midnight in Baku. */
@@ -1409,6 +1438,10 @@ class MeasureExecutionProcessTest {
                 Party p = added != null ? participant(cycle, added)
                         : participantAt(cycle, ((Number) execution.getVariable("loopCounter")).intValue());
                 execution.setVariableLocal(AGENCY_CODE, p.agencyCode());
+                if (removed(cycle, p)) {
+                    execution.setVariableLocal(ROLE, ParticipantStatus.REMOVED.name());
+                    return;
+                }
                 execution.setVariableLocal(ROLE, p.role().name());
                 Map<String, Object> own = deadlines(cycle, p.agencyCode()).variables();
                 if (!own.equals(ProcessVariables.visibleDeadlines(execution))) {
