@@ -94,6 +94,21 @@ class MeasureAdministrationTest {
         return plans.findMeasure(code, "1.1").orElseThrow();
     }
 
+    /**
+     * A new measure whose first cycle's timer has fired (the cycle is opened, its participants recorded) while the one
+     * job that starts all its reports has not run yet.
+     */
+    private Measure openedWithReportsWaiting() {
+        Measure opening = importMeasure();
+        String pi = opening.processInstanceId();
+        management.executeJob(management.createJobQuery().processInstanceId(pi)
+                .activityId(MeasureExecution.Elements.TIMER_CYCLE_OPENS).executable().singleResult().getId());
+        assertThat(management.createJobQuery().processInstanceId(pi)
+                .activityId(MeasureExecution.Elements.AGENCY_REPORTS).count()).isEqualTo(1);
+        assertThat(worklist.openForMeasure(opening.id())).isEmpty();
+        return opening;
+    }
+
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
@@ -185,15 +200,8 @@ class MeasureAdministrationTest {
 
     @Test
     void anAgencyAddedWhileTheCycleOpensIsAskedOnceWithTheOthers() {
-        Measure opening = importMeasure();
+        Measure opening = openedWithReportsWaiting();
         String pi = opening.processInstanceId();
-        // the cycle's timer has fired (the cycle is opened, its participants recorded); the one job that starts all
-        // its reports has not run yet
-        management.executeJob(management.createJobQuery().processInstanceId(pi)
-                .activityId(MeasureExecution.Elements.TIMER_CYCLE_OPENS).executable().singleResult().getId());
-        assertThat(management.createJobQuery().processInstanceId(pi)
-                .activityId(MeasureExecution.Elements.AGENCY_REPORTS).count()).isEqualTo(1);
-        assertThat(worklist.openForMeasure(opening.id())).isEmpty();
 
         execution.addAgency(opening.id(), "JUSTICE", AgencyRole.EXECUTOR, "Plana dəyişiklik", ADMIN);
         EngineJobs.runDue(management, pi);
@@ -218,11 +226,8 @@ class MeasureAdministrationTest {
 
     @Test
     void anAgencyRemovedWhileTheCycleOpensIsNotAsked() {
-        Measure opening = importMeasure();
+        Measure opening = openedWithReportsWaiting();
         String pi = opening.processInstanceId();
-        // the cycle is opened with its three participants; the job that starts their reports has not run yet
-        management.executeJob(management.createJobQuery().processInstanceId(pi)
-                .activityId(MeasureExecution.Elements.TIMER_CYCLE_OPENS).executable().singleResult().getId());
         assertThat(cycles.participants(opening.id(), 1)).hasSize(3);
 
         execution.removeAgency(opening.id(), "EDU", "Səlahiyyət başqa quruma keçib", ADMIN);
