@@ -54,6 +54,17 @@ class SecurityConfig {
         return verifiedFor.isZero() ? result : new VerifiedPasswords(result, verifiedFor, 10_000);
     }
 
+    /**
+     * The request's attributes reachable from anywhere before sign-in, as Spring MVC would have them (order -105,
+     * ahead of Spring Security's filters): the engine's REST API (Jersey) otherwise puts its own after them, and the
+     * password check could not use what the request has read already ({@link RequestUsers}).
+     */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static org.springframework.web.filter.RequestContextFilter requestContextFilter() {
+        return new org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter();
+    }
+
     /** Refused accesses become events, and so audit entries. */
     @Bean
     AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {

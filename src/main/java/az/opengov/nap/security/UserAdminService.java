@@ -68,6 +68,7 @@ public class UserAdminService {
                 change.reviewer(), change.admin(), change.enabled()), password);
         jdbc.sql("update app_user set password_changed_at = ? where username = ?")
                 .params(Timestamp.from(Instant.now()), username).update();
+        RequestUsers.forget();
         audit.change(actor, "USER_CREATED", "user", username, describe(change));
         return users.find(username).orElseThrow();
     }
@@ -90,6 +91,7 @@ public class UserAdminService {
                         blankToNull(change.agencyCode()), change.reviewer(), change.admin(), change.enabled(), username)
                 .update();
         TransactionCache.clear(); // the rest of this transaction mails the user's new address, or none
+        RequestUsers.forget();
         audit.change(actor, "USER_CHANGED", "user", username, "before: " + before + "; after: " + describe(change));
         return users.find(username).orElseThrow();
     }
@@ -100,6 +102,7 @@ public class UserAdminService {
         policy.check(username, password);
         jdbc.sql("update app_user set password_hash = ?, password_changed_at = ? where username = ?")
                 .params(passwords.encode(password), Timestamp.from(Instant.now()), username).update();
+        RequestUsers.forget();
         audit.change(actor, "USER_PASSWORD_SET", "user", username, null);
     }
 

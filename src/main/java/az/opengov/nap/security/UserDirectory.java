@@ -27,8 +27,17 @@ public class UserDirectory implements UserDetailsService {
     }
 
     public Optional<AppUser> find(String username) {
-        return jdbc.sql("select * from app_user where username = ?").param(username)
-                .query((rs, n) -> user(rs)).optional();
+        return row(username).map(UserRow::user);
+    }
+
+    /** A user as stored, with the password's hash. */
+    record UserRow(AppUser user, String hash) {
+    }
+
+    /** The user's row, read once per HTTP request ({@link RequestUsers}). */
+    private Optional<UserRow> row(String username) {
+        return RequestUsers.get(username, () -> jdbc.sql("select * from app_user where username = ?").param(username)
+                .query((rs, n) -> new UserRow(user(rs), rs.getString("password_hash"))).optional());
     }
 
     private static AppUser user(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -97,6 +106,7 @@ public class UserDirectory implements UserDetailsService {
                         user.locale(), user.agencyCode(), user.reviewer(), user.admin(), user.enabled())
                 .update();
         TransactionCache.clear();
+        RequestUsers.forget();
     }
 
     public boolean exists(String username) {
@@ -112,6 +122,7 @@ public class UserDirectory implements UserDetailsService {
     @Transactional
     public void setCoordinator(String username, boolean coordinator) {
         jdbc.sql("update app_user set coordinator = ? where username = ?").params(coordinator, username).update();
+        RequestUsers.forget();
     }
 
     /** The enabled users of an agency, by name. */
@@ -123,11 +134,7 @@ public class UserDirectory implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        record Row(AppUser user, String hash) {
-        }
-        Row row = jdbc.sql("select * from app_user where username = ?").param(username)
-                .query((rs, n) -> new Row(user(rs), rs.getString("password_hash")))
-                .optional().orElseThrow(() -> new UsernameNotFoundException("unknown"));
+        UserRow row = row(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
         AppUser user = row.user();
         List<String> roles = new java.util.ArrayList<>();
         if (user.agencyCode() != null) {

@@ -119,6 +119,7 @@ class OidcUserProvisioning implements OAuth2UserService<OidcUserRequest, OidcUse
                         user.admin(), true, subject)
                 .update();
         TransactionCache.clear();
+        az.opengov.nap.security.RequestUsers.forget();
         audit.change(username, PROVISIONED, "user", username, "created at sign-in: " + describe(user));
         return username;
     }
@@ -142,6 +143,7 @@ class OidcUserProvisioning implements OAuth2UserService<OidcUserRequest, OidcUse
                             after.admin(), subject, username)
                     .update();
             TransactionCache.clear();
+            az.opengov.nap.security.RequestUsers.forget();
             audit.change(username, PROVISIONED, "user", username, (linking ? "linked to its OpenID Connect subject; "
                     : "") + "before: " + describe(before) + "; after: " + describe(after));
         }
