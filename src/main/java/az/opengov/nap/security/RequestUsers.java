@@ -8,11 +8,11 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The user rows one HTTP request has read, read once. A request signed in with a password read its user three times:
- * for the password check, for the refresh of the user's roles ({@link SessionUserRefreshFilter}) and for the
- * controller's {@link UserDirectory#current}. Kept in the request's attributes, so they end with it; outside a request
- * (jobs, start-up) nothing is kept. Every write to a user forgets what the request read, so that the rest of the
- * request reads afresh.
+ * The user rows one HTTP request has read, read once. A signed-in request read its user twice: for the password
+ * check of HTTP Basic (or, in a session, the refresh of the user's roles, {@link SessionUserRefreshFilter}) and again
+ * for the controller's {@link UserDirectory#current}. Kept in the request's attributes, so they end with it; outside a
+ * request (jobs, start-up) nothing is kept. Every write to a user forgets what the request read, so that the rest of
+ * the request reads afresh.
  */
 public final class RequestUsers {
 
