@@ -42,9 +42,16 @@ class RequestUsersTest {
         assertThat(reads).hasValue(2);
 
         // the next request reads afresh
+        ServletRequestAttributes first = (ServletRequestAttributes) RequestContextHolder.getRequestAttributes();
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
         RequestUsers.get("mcht", this::read);
         assertThat(reads).hasValue(3);
+
+        // a write in another request: the first request reads afresh too
+        RequestUsers.forget();
+        RequestContextHolder.setRequestAttributes(first);
+        RequestUsers.get("mcht", this::read);
+        assertThat(reads).hasValue(4);
     }
 
     @Test
