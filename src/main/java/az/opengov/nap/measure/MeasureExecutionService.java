@@ -288,7 +288,7 @@ public class MeasureExecutionService {
         ActivityInstance tree = runtime.getActivityInstance(measure.processInstanceId());
         for (ActivityInstance cycleInstance : find(tree, Elements.SUBPROCESS_REPORTING_CYCLE)) {
             String cycleExecution = cycleInstance.getExecutionIds()[0];
-            int cycle = ((Number) runtime.getVariableLocal(cycleExecution, Variables.CYCLE_NUMBER)).intValue();
+            int cycle = cycleNumber(cycleInstance);
             for (ActivityInstance body : find(cycleInstance, Elements.AGENCY_REPORTS)) {
                 cycles.addParticipant(measureId, cycle, added);
                 asUser(admin, () -> {
@@ -299,7 +299,7 @@ public class MeasureExecutionService {
                     return null;
                 });
             }
-            if (cycleInstance.getTransitionInstances(Elements.AGENCY_REPORTS).length > 0) {
+            if (reportsWaitForTheirJob(cycleInstance)) {
                 // the loop cardinality is read when the job starts the reports: the agency at this position is asked
                 Participant participant = cycles.addParticipant(measureId, cycle, added);
                 int count = ((Number) runtime.getVariableLocal(cycleExecution, Variables.PARTICIPANT_COUNT))
@@ -309,6 +309,16 @@ public class MeasureExecutionService {
                 }
             }
         }
+    }
+
+    /** An opened cycle whose agencies' reports wait for the one job that starts them all. */
+    private static boolean reportsWaitForTheirJob(ActivityInstance cycleInstance) {
+        return cycleInstance.getTransitionInstances(Elements.AGENCY_REPORTS).length > 0;
+    }
+
+    private int cycleNumber(ActivityInstance cycleInstance) {
+        return ((Number) runtime.getVariableLocal(cycleInstance.getExecutionIds()[0], Variables.CYCLE_NUMBER))
+                .intValue();
     }
 
     /**
@@ -324,11 +334,9 @@ public class MeasureExecutionService {
         cycles.recordAction(measureId, "AGENCY_REMOVED", agencyCode, null, reason, null, admin.username());
         ActivityInstance tree = runtime.getActivityInstance(measure.processInstanceId());
         for (ActivityInstance cycleInstance : find(tree, Elements.SUBPROCESS_REPORTING_CYCLE)) {
-            if (cycleInstance.getTransitionInstances(Elements.AGENCY_REPORTS).length > 0) {
-                int cycle = ((Number) runtime.getVariableLocal(cycleInstance.getExecutionIds()[0],
-                        Variables.CYCLE_NUMBER)).intValue();
+            if (reportsWaitForTheirJob(cycleInstance)) {
                 // an agency not asked in that cycle has no row: nothing to mark
-                cycles.setStatus(measureId, cycle, agencyCode, ParticipantStatus.REMOVED);
+                cycles.setStatus(measureId, cycleNumber(cycleInstance), agencyCode, ParticipantStatus.REMOVED);
             }
         }
         for (EventSubscription s : runtime.createEventSubscriptionQuery().processInstanceId(measure.processInstanceId())

@@ -5,6 +5,7 @@ import az.opengov.nap.agency.AgencyService;
 import az.opengov.nap.audit.AuditEvent;
 import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.security.AppUser;
+import az.opengov.nap.security.RequestUsers;
 import az.opengov.nap.security.UserDirectory;
 import az.opengov.nap.shared.TransactionCache;
 import java.security.SecureRandom;
@@ -119,7 +120,7 @@ class OidcUserProvisioning implements OAuth2UserService<OidcUserRequest, OidcUse
                         user.admin(), true, subject)
                 .update();
         TransactionCache.clear();
-        az.opengov.nap.security.RequestUsers.forget();
+        RequestUsers.forget();
         audit.change(username, PROVISIONED, "user", username, "created at sign-in: " + describe(user));
         return username;
     }
@@ -143,7 +144,7 @@ class OidcUserProvisioning implements OAuth2UserService<OidcUserRequest, OidcUse
                             after.admin(), subject, username)
                     .update();
             TransactionCache.clear();
-            az.opengov.nap.security.RequestUsers.forget();
+            RequestUsers.forget();
             audit.change(username, PROVISIONED, "user", username, (linking ? "linked to its OpenID Connect subject; "
                     : "") + "before: " + describe(before) + "; after: " + describe(after));
         }
