@@ -4,6 +4,7 @@ import az.opengov.nap.shared.Messages;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +55,11 @@ class MailComposer {
         model.put("link", f.link());
         String subject = messages.text(locale, "mail.kind." + f.kind() + ".subject", f.measureCode(), agencyName, due,
                 f.daysOverdue(), f.cycleNumber() == null ? 0 : f.cycleNumber());
-        return render("message", locale, subject, model);
+        RenderedMail mail = render("message", locale, subject, model);
+        String summary = java.util.stream.Stream.of(f.planCode(), f.measureCode() == null ? null
+                        : f.measureCode() + " — " + f.measureTitle(), agencyName)
+                .filter(part -> part != null && !part.isBlank()).collect(java.util.stream.Collectors.joining(" · "));
+        return new RenderedMail(locale, mail.subject(), mail.text(), mail.html(), MailAddresses.oneLine(summary));
     }
 
     RenderedMail digest(DigestFacts f, Locale locale) {
@@ -72,6 +77,19 @@ class MailComposer {
         String subject = messages.text(locale, "mail.kind." + f.kind() + ".subject", f.week(), audience, f.open(),
                 f.overdue());
         return render("digest", locale, subject, model);
+    }
+
+    /**
+     * One mail for several messages of one kind to one address: each listed by the subject it was written with, and
+     * its link. The texts are those of the messages as queued, in their language.
+     */
+    RenderedMail joined(MailKind kind, Locale locale, List<OutboxMessage> items) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", kind.name());
+        model.put("lang", locale.getLanguage());
+        model.put("items", items);
+        String subject = messages.text(locale, "mail.joined." + kind + ".subject", items.size());
+        return render("joined", locale, subject, model);
     }
 
     static String date(LocalDate date) {

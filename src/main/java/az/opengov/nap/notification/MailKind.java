@@ -33,4 +33,17 @@ public enum MailKind {
     boolean digest() {
         return name().startsWith("DIGEST_");
     }
+
+    /**
+     * Whether mails of this kind waiting for the same address at the same moment leave as one, listing each (a
+     * cycle's opening asks an agency for its report on sixty measures at once; their reminders fall due together).
+     * Not a return (each carries a reviewer's comment to read on its own), a digest (one already) or a portal mail
+     * (each has its own unsubscribe address).
+     */
+    boolean joins() {
+        return switch (this) {
+            case TASK_OPENED, INVITATION, REMINDER, INVITED_REMINDER, ESCALATION, REVIEW_WAITING, PUBLISHED -> true;
+            case RETURNED, DIGEST_AGENCY, DIGEST_COMMISSION, DIGEST_ADMIN, PORTAL -> false;
+        };
+    }
 }

@@ -21,11 +21,12 @@ import org.springframework.validation.annotation.Validated;
  * @param from              the sender address of every mail
  * @param schedulingEnabled runs the outbox poller (when {@code spring.mail.host} is set) and the weekly digest;
  *                          tests switch it off and call them directly
- * @param pollInterval      pause of the outbox poller once it has delivered everything due (a full batch is followed
- *                          by the next one at once)
- * @param batchSize         messages one sender claims per round
+ * @param pollInterval      pause of the outbox poller once it has delivered everything due (a claim that found
+ *                          messages is followed by the next one at once)
+ * @param batchSize         the oldest due messages one sender claims per round, with the others due to their
+ *                          addresses (at most ten times as many in all), which may join them in one mail
  * @param senders           workers delivering at once on this node, each with its own SMTP connection; the SMTP
- *                          server's pace per connection (one exchange per message) is what bounds a burst
+ *                          server's pace per connection (one exchange per mail) is what bounds a burst
  * @param messagesPerConnection messages one SMTP connection carries before it is closed and a new one opened (many
  *                          servers limit them); a connection also ends when its worker has nothing left to send
  * @param lease             how long a claimed message belongs to the node that claimed it; must exceed the SMTP

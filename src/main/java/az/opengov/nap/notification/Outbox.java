@@ -52,7 +52,7 @@ class Outbox {
             added.add(new OutboxRepository.NewRow(key, kind, measureId, cycle, agencyCode, dueDate, address,
                     r.locale().getLanguage(), mail.subject(), mail.text(), mail.html(), link,
                     valid ? OutboxStatus.PENDING : OutboxStatus.REJECTED,
-                    valid ? null : "malformed or unsafe address", Clock.now()));
+                    valid ? null : "malformed or unsafe address", Clock.now(), mail.summary()));
         }
         return rows.insertAll(added);
     }

@@ -24,7 +24,7 @@ class OutboxRepository {
 
     private static final String COLUMNS = """
             dedup_key, kind, measure_id, cycle_number, agency_code, due_date, recipient, locale, subject, body_text,
-            body_html, link, status, attempts, next_attempt_at, last_error, created_at""";
+            body_html, link, status, attempts, next_attempt_at, last_error, created_at, summary""";
     /** Due now: pending and due, or claimed by a node whose lease has run out (it crashed or hung). */
     private static final String DUE = """
             ((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and locked_until < :now))""";
@@ -44,11 +44,11 @@ class OutboxRepository {
         if (postgres) {
             // a unique violation would abort PostgreSQL's whole transaction, the process step's: never raise one
             return jdbc.sql("insert into mail_outbox (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "?, ?, ?, ?) on conflict (dedup_key, recipient) do nothing").params(values).update() == 1;
+                    + "?, ?, ?, ?, ?) on conflict (dedup_key, recipient) do nothing").params(values).update() == 1;
         }
         try {
             return jdbc.sql("insert into mail_outbox (" + COLUMNS + ") select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            + "?, ?, ?, ? from (values (1)) as one (x) where not exists "
+                            + "?, ?, ?, ?, ? from (values (1)) as one (x) where not exists "
                             + "(select 1 from mail_outbox where dedup_key = ? and recipient = ?)")
                     .params(concat(values, r.dedupKey(), r.recipient())).update() == 1;
         } catch (DuplicateKeyException e) {
@@ -82,40 +82,45 @@ class OutboxRepository {
         return added;
     }
 
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int ROWS_PER_STATEMENT = 1000;
 
     private static Object[] values(NewRow r) {
         return new Object[] {r.dedupKey(), r.kind().name(), r.measureId(), r.cycleNumber(), r.agencyCode(),
                 r.dueDate() == null ? null : Date.valueOf(r.dueDate()), r.recipient(), r.locale(), r.subject(),
                 r.text(), r.html(), r.link(), r.status().name(), 0, Timestamp.from(r.now()), r.error(),
-                Timestamp.from(r.now())};
+                Timestamp.from(r.now()), truncate(r.summary(), 1000)};
     }
 
     /**
-     * Claims up to {@code limit} due messages for {@code node} until {@code until}, each attempt counted. Rows another
-     * transaction holds are skipped ({@code for update skip locked}), and the claim re-checks that the row is still
-     * due, so two nodes never claim the same message. On PostgreSQL one statement, elsewhere one to select and two
-     * per message. Call inside a transaction.
+     * Claims the {@code limit} oldest due messages for {@code node} until {@code until}, and with them the other due
+     * messages to the same addresses (at most {@link #CLAIM_FACTOR} × {@code limit} in all), each attempt counted:
+     * what waits for one address leaves together, so that the sender can join what may be joined (see
+     * {@link MailKind#joins()}). Rows another transaction holds are skipped ({@code for update skip locked}), and the
+     * claim re-checks that the row is still due, so two nodes never claim the same message. On PostgreSQL one
+     * statement, elsewhere one to select and two per message. Call inside a transaction.
      */
     List<OutboxMessage> claim(String node, Instant now, Instant until, int limit) {
+        String candidates = "select id from mail_outbox where " + DUE + " and recipient in (select recipient from "
+                + "mail_outbox where " + DUE + " order by next_attempt_at, id fetch first :limit rows only) "
+                + "order by next_attempt_at, id fetch first :most rows only for update skip locked";
         if (postgres) {
             // one statement for the whole batch: the rows are locked (or skipped) by the subquery and updated and
-            // returned by the same statement, which re-checks each row once it holds its lock
-            return jdbc.sql("update mail_outbox set status = 'SENDING', locked_by = :node, locked_until = :until,"
-                            + " attempts = attempts + 1 where " + DUE + " and id in (select id from mail_outbox where "
-                            + DUE + " order by next_attempt_at, id fetch first :limit rows only for update skip locked)"
-                            + " returning *")
+            // returned by the same statement, which re-checks each row once it holds its lock; the subquery is
+            // materialized, as a subquery inside the update's condition may be run again by the plan and lock more
+            // than its limit
+            return jdbc.sql("with candidates as materialized (" + candidates + ") update mail_outbox set status = "
+                            + "'SENDING', locked_by = :node, locked_until = :until, attempts = attempts + 1 where "
+                            + DUE + " and id in (select id from candidates) returning *")
                     .param("node", node).param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
-                    .param("limit", limit).query((rs, n) -> map(rs, true)).list().stream()
-                    .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
+                    .param("limit", limit).param("most", limit * CLAIM_FACTOR).query((rs, n) -> map(rs, true)).list()
+                    .stream().sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
                     .toList();
         }
-        List<Long> candidates = jdbc.sql("select id from mail_outbox where " + DUE
-                        + " order by next_attempt_at, id fetch first :limit rows only for update skip locked")
-                .param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
+        List<Long> ids = jdbc.sql(candidates).param("now", Timestamp.from(now)).param("limit", limit)
+                .param("most", limit * CLAIM_FACTOR).query(Long.class).list();
         List<OutboxMessage> claimed = new ArrayList<>();
-        for (long id : candidates) {
+        for (long id : ids) {
             int updated = jdbc.sql("update mail_outbox set status = 'SENDING', locked_by = :node, locked_until = :until,"
                             + " attempts = attempts + 1 where id = :id and " + DUE)
                     .param("node", node).param("until", Timestamp.from(until)).param("id", id)
@@ -127,12 +132,19 @@ class OutboxRepository {
         return claimed;
     }
 
-    /** The server accepted it; only the node holding the claim may say so. */
-    boolean markSent(long id, String node, Instant at) {
+    /** How many messages a claim may take for every one of its {@code limit} oldest: the others to those addresses. */
+    static final int CLAIM_FACTOR = 10;
+
+    /**
+     * The server accepted them (one mail, or several joined in one); only the node holding the claim may say so.
+     *
+     * @return how many were still this node's to mark
+     */
+    int markSent(List<Long> ids, String node, Instant at) {
         return jdbc.sql("""
-                update mail_outbox set status = 'SENT', sent_at = ?, locked_by = null, locked_until = null,
-                    last_error = null where id = ? and status = 'SENDING' and locked_by = ?""")
-                .params(Timestamp.from(at), id, node).update() == 1;
+                update mail_outbox set status = 'SENT', sent_at = :at, locked_by = null, locked_until = null,
+                    last_error = null where id in (:ids) and status = 'SENDING' and locked_by = :node""")
+                .param("at", Timestamp.from(at)).param("ids", ids).param("node", node).update();
     }
 
     /** An attempt failed: try again at {@code next}, or give up ({@code status} FAILED or REJECTED). */
@@ -193,7 +205,7 @@ class OutboxRepository {
                 (Integer) rs.getObject("cycle_number", Integer.class), rs.getString("agency_code"),
                 due == null ? null : due.toLocalDate(), rs.getString("link"), rs.getString("locked_by"),
                 rs.getString("dedup_key"), withBodies ? rs.getString("body_text") : null,
-                withBodies ? rs.getString("body_html") : null);
+                withBodies ? rs.getString("body_html") : null, rs.getString("summary"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -204,6 +216,6 @@ class OutboxRepository {
     /** A row to add. */
     record NewRow(String dedupKey, MailKind kind, Long measureId, Integer cycleNumber, String agencyCode,
                   LocalDate dueDate, String recipient, String locale, String subject, String text, String html,
-                  String link, OutboxStatus status, String error, Instant now) {
+                  String link, OutboxStatus status, String error, Instant now, String summary) {
     }
 }

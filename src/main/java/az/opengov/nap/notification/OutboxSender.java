@@ -8,7 +8,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,31 +32,37 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <h2>How a message is delivered</h2>
  * <ol>
- * <li><b>Claim</b> (one short transaction): due rows are selected {@code for update skip locked} and each is set to
- * SENDING with this node's id and a lease ({@code locked_until = now + nap.notification.lease}); the attempt is
- * counted. The update re-checks that the row is still due, so two nodes never claim the same row.</li>
- * <li><b>Send</b> (no transaction, no lock held): one SMTP exchange per message (MAIL, RCPT, DATA) over the
+ * <li><b>Claim</b> (one short transaction): the oldest due rows, and the other due rows to their addresses, are
+ * selected {@code for update skip locked} and each is set to SENDING with this node's id and a lease
+ * ({@code locked_until = now + nap.notification.lease}); the attempt is counted. The update re-checks that the row is
+ * still due, so two nodes never claim the same row.</li>
+ * <li><b>Join</b>: claimed messages of a kind that {@linkplain MailKind#joins() joins}, to the same address in the
+ * same language, become one mail listing each (its subject, summary and link), up to {@link #MOST_JOINED}: an
+ * agency's sixty reminders due at 09:00 are one mail, not sixty. Every other message is a mail of its own, as it was
+ * written.</li>
+ * <li><b>Send</b> (no transaction, no lock held): one SMTP exchange per mail (MAIL, RCPT, DATA) over the
  * worker's connection ({@link SmtpConnection}: opened for the first message, kept for the following ones, up to
  * {@code nap.notification.messages-per-connection}, closed when the worker has nothing left), bounded by the SMTP
  * connect, read and write timeouts, which must together stay below the lease (checked at start-up).</li>
- * <li><b>Mark</b> (one short transaction, only while this node still holds the claim), right after the message's
- * own exchange, before the next message is sent: SENT; or, after a failure,
+ * <li><b>Mark</b> (one short transaction, only while this node still holds the claim), right after the mail's
+ * own exchange, before the next mail is sent, each message the mail carries: SENT; or, after a failure,
  * PENDING with the next attempt after the configured backoff (1 min, 5 min, 30 min, 2 h, 6 h by default), and FAILED
  * once the attempts are used up. A rejected address (SMTP 5xx for the recipient) is FAILED at once. An administrator
  * can retry a FAILED message.</li>
  * </ol>
- * A message that fails does not touch the others of the batch: each is claimed, sent and marked on its own. After a
- * failed exchange the connection is closed and the next message opens a new one; a message that failed on a
- * connection which had carried messages before (the server may have dropped it) is tried once more on a new one.
+ * A mail that fails does not touch the others of the batch: each is sent and marked on its own. After a
+ * failed exchange the connection is closed and the next mail opens a new one; a mail that failed on a
+ * connection which had carried mails before (the server may have dropped it) is tried once more on a new one.
  * A node that dies after its claim loses nothing: when the lease runs out the row is due again and any node claims it.
- * Every message also carries {@code X-NAP-Outbox-Key} (its occasion and address), by which a receiving system can
- * recognise a repeat.
+ * Every mail carries an {@code X-NAP-Outbox-Key} header for each message in it (its id, occasion and address), by
+ * which a receiving system can recognise a repeat.
  *
  * <h2>Bursts</h2>
  * The scheduled poller runs {@link #deliverAll()}: {@code nap.notification.senders} workers at once, each claiming its
- * own batch and claiming again as long as its batch came back full, so that a burst (a cycle's 9,000 reminders due at
+ * own batch and claiming again until a claim finds nothing, so that a burst (a cycle's 9,000 reminders due at
  * 09:00) leaves at the pace of the SMTP server rather than one batch per poll interval. The workers are to each other
- * what two nodes are: each message still goes claim, send, mark on its own. Each worker keeps one SMTP connection for
+ * what two nodes are: each mail still goes claim, send, mark on its own (two workers claiming at once may each take
+ * part of what waits for one address: two mails then). Each worker keeps one SMTP connection for
  * its whole drain, which is what makes a burst fast (about 11 ms per message on a kept connection, 60 ms with a
  * connection of its own, against GreenMail on the benchmark machine).
  *
@@ -83,6 +91,7 @@ public class OutboxSender implements AutoCloseable {
     private final NotificationProperties properties;
     private final TransactionTemplate tx;
     private final String node;
+    private final MailComposer composer;
     private final ExecutorService workers;
 
     /**
@@ -90,8 +99,10 @@ public class OutboxSender implements AutoCloseable {
      *             workers' own connections
      */
     OutboxSender(OutboxRepository outbox, JavaMailSenderImpl mail, NotificationProperties properties,
-                 MailProperties mailProperties, PlatformTransactionManager transactions, String node) {
+                 MailProperties mailProperties, PlatformTransactionManager transactions, String node,
+                 MailComposer composer) {
         this.outbox = outbox;
+        this.composer = composer;
         this.mail = mail;
         this.properties = properties;
         this.tx = new TransactionTemplate(transactions);
@@ -142,7 +153,7 @@ public class OutboxSender implements AutoCloseable {
     /**
      * One round: claims due messages and delivers them. Safe to run on several nodes at once.
      *
-     * @return how many were accepted by the SMTP server
+     * @return how many messages the SMTP server accepted (a mail joining several counts each)
      */
     public int deliverDue() {
         try (SmtpConnection smtp = connection()) {
@@ -152,9 +163,9 @@ public class OutboxSender implements AutoCloseable {
 
     /**
      * Delivers everything due: {@code nap.notification.senders} workers at once, each repeating rounds until one
-     * claims less than a full batch. A worker's failure (the database away) is thrown once all have stopped.
+     * claims nothing. A worker's failure (the database away) is thrown once all have stopped.
      *
-     * @return how many were accepted by the SMTP server
+     * @return how many messages the SMTP server accepted (a mail joining several counts each)
      */
     public int deliverAll() {
         List<Future<Integer>> running = new ArrayList<>();
@@ -187,7 +198,7 @@ public class OutboxSender implements AutoCloseable {
             do {
                 round = round(smtp);
                 sent += round.sent();
-            } while (round.claimed() == properties.batchSize() && !Thread.currentThread().isInterrupted());
+            } while (round.claimed() > 0 && !Thread.currentThread().isInterrupted());
         }
         return sent;
     }
@@ -204,63 +215,111 @@ public class OutboxSender implements AutoCloseable {
         List<OutboxMessage> claimed = tx.execute(s -> outbox.claim(node, now,
                 now.plus(properties.lease()), properties.batchSize()));
         int sent = 0;
-        for (OutboxMessage m : claimed) {
-            if (deliver(m, smtp)) {
-                sent++;
-            }
+        for (List<OutboxMessage> mail : joined(claimed)) {
+            sent += deliver(mail, smtp);
         }
         return new Round(claimed.size(), sent);
     }
 
-    private boolean deliver(OutboxMessage m, SmtpConnection smtp) {
-        if (m.attempts() > properties.maxAttempts()) {
-            // a node died while holding it more often than we retry: give up rather than loop
-            mark(m, OutboxStatus.FAILED, Clock.now(), "lease expired " + (m.attempts() - 1) + " times");
-            return false;
+    /**
+     * The claimed messages as mails, in the order claimed: those of a kind that {@linkplain MailKind#joins() joins}
+     * to the same address in the same language together, at most {@link #MOST_JOINED} in one mail; every other
+     * message alone.
+     */
+    static List<List<OutboxMessage>> joined(List<OutboxMessage> claimed) {
+        Map<String, List<OutboxMessage>> mails = new LinkedHashMap<>();
+        for (OutboxMessage m : claimed) {
+            String together = m.kind().joins()
+                    ? m.kind() + " " + m.locale() + " " + m.recipient().toLowerCase(Locale.ROOT) : "#" + m.id();
+            mails.computeIfAbsent(together, k -> new ArrayList<>()).add(m);
         }
-        if (!MailAddresses.valid(m.recipient())) {
-            mark(m, OutboxStatus.REJECTED, Clock.now(), "malformed or unsafe address");
-            return false;
+        List<List<OutboxMessage>> out = new ArrayList<>();
+        for (List<OutboxMessage> mail : mails.values()) {
+            for (int from = 0; from < mail.size(); from += MOST_JOINED) {
+                out.add(mail.subList(from, Math.min(mail.size(), from + MOST_JOINED)));
+            }
+        }
+        return out;
+    }
+
+    /** The most messages one mail lists. */
+    static final int MOST_JOINED = 100;
+
+    /**
+     * Sends one mail for the messages (one, or several joined: the same address) and records the outcome of each.
+     *
+     * @return how many messages the SMTP server accepted
+     */
+    private int deliver(List<OutboxMessage> claimed, SmtpConnection smtp) {
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (OutboxMessage m : claimed) {
+            if (m.attempts() > properties.maxAttempts()) {
+                // a node died while holding it more often than we retry: give up rather than loop
+                tx.executeWithoutResult(s -> outbox.markFailedAttempt(m.id(), node, OutboxStatus.FAILED, Clock.now(),
+                        "lease expired " + (m.attempts() - 1) + " times"));
+            } else {
+                messages.add(m);
+            }
+        }
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        String recipient = messages.get(0).recipient();
+        List<Long> ids = messages.stream().map(OutboxMessage::id).toList();
+        if (!MailAddresses.valid(recipient)) {
+            tx.executeWithoutResult(s -> messages.forEach(m -> outbox.markFailedAttempt(m.id(), node,
+                    OutboxStatus.REJECTED, Clock.now(), "malformed or unsafe address")));
+            return 0;
         }
         try {
-            smtp.send(mime(m));
+            smtp.send(mime(messages));
         } catch (MailException | MessagingException e) {
             boolean permanent = rejectedRecipient(e);
-            boolean last = m.attempts() >= properties.maxAttempts();
-            Instant next = Clock.now().plus(properties.backoffAfter(m.attempts()));
-            String error = "attempt " + m.attempts() + ": " + describe(e);
-            log.warn("Mail {} to {} not sent ({}): {}", m.id(), m.recipient(),
-                    permanent || last ? "failed" : "retry at " + next, describe(e));
-            mark(m, permanent || last ? OutboxStatus.FAILED : OutboxStatus.PENDING, next, error);
-            return false;
+            Instant now = Clock.now();
+            int attempts = messages.get(0).attempts();
+            log.warn("Mail {} to {} not sent ({}): {}", ids, recipient, permanent || attempts >= properties.maxAttempts()
+                    ? "failed" : "retry at " + now.plus(properties.backoffAfter(attempts)), describe(e));
+            tx.executeWithoutResult(s -> messages.forEach(m -> {
+                boolean last = m.attempts() >= properties.maxAttempts();
+                outbox.markFailedAttempt(m.id(), node, permanent || last ? OutboxStatus.FAILED : OutboxStatus.PENDING,
+                        now.plus(properties.backoffAfter(m.attempts())), "attempt " + m.attempts() + ": "
+                                + describe(e));
+            }));
+            return 0;
         }
-        Boolean marked = tx.execute(s -> outbox.markSent(m.id(), node, Clock.now()));
-        if (!Boolean.TRUE.equals(marked)) {
-            log.warn("Mail {} was sent but its claim had passed to another node: it may arrive twice", m.id());
+        Integer marked = tx.execute(s -> outbox.markSent(ids, node, Clock.now()));
+        if (marked == null || marked < ids.size()) {
+            log.warn("Mail {} was sent but its claim had passed to another node: it may arrive twice", ids);
         }
-        return true;
+        return messages.size();
     }
 
-    private void mark(OutboxMessage m, OutboxStatus status, Instant next, String error) {
-        tx.executeWithoutResult(s -> outbox.markFailedAttempt(m.id(), node, status, next, error));
-    }
-
-    private MimeMessage mime(OutboxMessage row) throws MessagingException {
-        OutboxMessage m = row.bodyText() == null ? outbox.find(row.id(), true).orElseThrow() : row;
+    /** One message as it was written, or several joined in one mail that lists each (subject, summary, link). */
+    private MimeMessage mime(List<OutboxMessage> messages) throws MessagingException {
+        OutboxMessage first = messages.get(0);
+        RenderedMail written;
+        if (messages.size() == 1) {
+            OutboxMessage m = first.bodyText() == null ? outbox.find(first.id(), true).orElseThrow() : first;
+            written = new RenderedMail(Locale.forLanguageTag(m.locale()), m.subject(), m.bodyText(), m.bodyHtml());
+        } else {
+            written = composer.joined(first.kind(), Locale.forLanguageTag(first.locale()), messages);
+        }
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
                 "UTF-8");
         helper.setFrom(new InternetAddress(properties.from(), true));
-        helper.setTo(new InternetAddress(m.recipient(), true));
-        helper.setSubject(MailAddresses.oneLine(m.subject()));
-        helper.setText(m.bodyText(), m.bodyHtml());
+        helper.setTo(new InternetAddress(first.recipient(), true));
+        helper.setSubject(MailAddresses.oneLine(written.subject()));
+        helper.setText(written.text(), written.html());
         helper.setSentDate(java.util.Date.from(Clock.now()));
         message.setHeader("Auto-Submitted", "auto-generated");
-        message.setHeader("Content-Language", m.locale());
-        message.setHeader("X-NAP-Outbox-Key", MailAddresses.oneLine(m.id() + " " + m.dedupKey()));
-        if (m.kind() == MailKind.PORTAL && m.link() != null && m.link().startsWith("http")) {
+        message.setHeader("Content-Language", first.locale());
+        for (OutboxMessage m : messages) {
+            message.addHeader("X-NAP-Outbox-Key", MailAddresses.oneLine(m.id() + " " + m.dedupKey()));
+        }
+        if (first.kind() == MailKind.PORTAL && first.link() != null && first.link().startsWith("http")) {
             // RFC 8058 one-click unsubscribe
-            message.setHeader("List-Unsubscribe", "<" + MailAddresses.oneLine(m.link()) + ">");
+            message.setHeader("List-Unsubscribe", "<" + MailAddresses.oneLine(first.link()) + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return message;

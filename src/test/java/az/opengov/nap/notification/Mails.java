@@ -23,8 +23,12 @@ final class Mails {
         return server;
     }
 
-    /** One received mail: its single recipient, subject, parts and raw headers. */
-    record Received(String to, String subject, String text, String html, String contentLanguage, String raw) {
+    /**
+     * One received mail: its single recipient, subject, parts, raw headers and the outbox messages it carries (their
+     * {@code X-NAP-Outbox-Key}s: one, or several joined in one mail).
+     */
+    record Received(String to, String subject, String text, String html, String contentLanguage, String raw,
+                    List<String> outboxKeys) {
     }
 
     static List<Received> received(GreenMail server) {
@@ -47,7 +51,8 @@ final class Mails {
             java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
             m.writeTo(raw);
             return new Received(m.getRecipients(Message.RecipientType.TO)[0].toString(), m.getSubject(),
-                    text.toString(), html.toString(), m.getHeader("Content-Language", ","), raw.toString());
+                    text.toString(), html.toString(), m.getHeader("Content-Language", ","), raw.toString(),
+                    m.getHeader("X-NAP-Outbox-Key") == null ? List.of() : List.of(m.getHeader("X-NAP-Outbox-Key")));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -83,6 +83,8 @@ class OutboxDeliveryTest {
     HealthIndicator outboxHealth;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    MailComposer composer;
 
     Instant now;
 
@@ -264,7 +266,7 @@ class OutboxDeliveryTest {
                 .toArray(String[]::new);
         enqueue("race", addresses);
         OutboxSender other = new OutboxSender(repository, mailSender, properties, mailProperties, transactions,
-                "node-b");
+                "node-b", composer);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -310,6 +312,130 @@ class OutboxDeliveryTest {
         assertThat(Mails.received(SMTP)).extracting(Mails.Received::to).containsExactlyInAnyOrder(addresses);
         assertThat(all()).extracting(OutboxMessage::attempts).containsOnly(1);
         assertThat(sender.deliverAll()).isZero();
+    }
+
+    // ---- what waits for one address leaves together ----------------------------------------------------------------
+
+    @Test
+    void messagesOfOneKindWaitingForOneAddressLeaveAsOneMailListingEach() throws Exception {
+        for (String measure : List.of("1.1", "2.3", "7.4")) {
+            enqueue(MailKind.REMINDER, "az", "reminder " + measure, "Xatırlatma: tədbir " + measure,
+                    "a@agency.example.az");
+        }
+        enqueue(MailKind.REMINDER, "az", "reminder 1.1", "Xatırlatma: tədbir 1.1", "b@agency.example.az");
+        enqueue(MailKind.RETURNED, "az", "returned 5.2", "Qaytarıldı: tədbir 5.2", "a@agency.example.az");
+        enqueue(MailKind.RETURNED, "az", "returned 5.3", "Qaytarıldı: tədbir 5.3", "a@agency.example.az");
+        enqueue(MailKind.REMINDER, "en", "reminder 3.1", "Reminder: measure 3.1", "c@agency.example.az");
+        enqueue(MailKind.REMINDER, "en", "reminder 3.2", "Reminder: measure 3.2", "c@agency.example.az");
+
+        try (OutboxSender one = oneSender()) { // several workers may each take part of what waits for one address
+            assertThat(one.deliverAll()).isEqualTo(8);
+        }
+
+        // a: one mail for its three reminders, and each return on its own (a reviewer's comment to read)
+        assertThat(Mails.to(SMTP, "a@agency.example.az")).extracting(Mails.Received::subject)
+                .containsExactlyInAnyOrder("Xatırlatma: 3 hesabatın son tarixi yaxınlaşır", "Qaytarıldı: tədbir 5.2",
+                        "Qaytarıldı: tədbir 5.3");
+        Mails.Received three = Mails.one(SMTP, "a@agency.example.az", "3 hesabat").orElseThrow();
+        assertThat(three.contentLanguage()).isEqualTo("az");
+        for (String measure : List.of("1.1", "2.3", "7.4")) {
+            assertThat(three.text().replace("\r\n", "\n")).contains("* Xatırlatma: tədbir " + measure
+                    + "\n  Hesabatı təqdim edin: "
+                    + "https://nap.example.az/workspace/reminder%20" + measure);
+            assertThat(three.html()).contains("Xatırlatma: tədbir " + measure)
+                    .contains("href=\"https://nap.example.az/workspace/reminder%20" + measure + "\"");
+        }
+        // each message's own key, for a receiving system to recognise a repeat of any of them
+        List<OutboxMessage> reminders = all().stream().filter(m -> m.recipient().startsWith("a@")
+                && m.kind() == MailKind.REMINDER).toList();
+        assertThat(three.outboxKeys()).containsExactlyInAnyOrderElementsOf(
+                reminders.stream().map(m -> m.id() + " " + m.dedupKey()).toList());
+        // b's single reminder is the message as it was written; c's two are joined in English
+        assertThat(Mails.to(SMTP, "b@agency.example.az")).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("Xatırlatma: tədbir 1.1");
+            assertThat(m.text()).isEqualTo("mətn reminder 1.1");
+        });
+        assertThat(Mails.to(SMTP, "c@agency.example.az")).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("Reminder: 2 reports due soon");
+            assertThat(m.text()).contains("2 notices for you arose at the same time")
+                    .contains("* Reminder: measure 3.1").contains("* Reminder: measure 3.2");
+        });
+        assertThat(Mails.received(SMTP)).hasSize(5);
+        assertThat(all()).hasSize(8).allSatisfy(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.SENT);
+            assertThat(m.attempts()).isEqualTo(1);
+        });
+        assertThat(sender.deliverAll()).isZero();
+    }
+
+    @Test
+    void aJoinedMailThatFailsKeepsEachOfItsMessagesForTheNextAttemptAndARefusedAddressFailsThemAll()
+            throws Exception {
+        for (String measure : List.of("1.1", "2.3", "7.4")) {
+            enqueue(MailKind.REMINDER, "az", "down " + measure, "Xatırlatma: tədbir " + measure, "a@agency.example.az");
+            enqueue(MailKind.REMINDER, "az", "down " + measure, "Xatırlatma: tədbir " + measure,
+                    "nobody@agency.example.az");
+        }
+        mailSender.setPort(closedPort());
+        assertThat(sender.deliverAll()).isZero();
+        assertThat(all()).hasSize(6).allSatisfy(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(m.attempts()).isEqualTo(1);
+            assertThat(m.nextAttemptAt()).isEqualTo(now.plus(Duration.ofMinutes(1)));
+            assertThat(m.lastError()).startsWith("attempt 1:").containsIgnoringCase("connect");
+        });
+
+        at(now.plus(Duration.ofMinutes(1)));
+        try (SmtpProxy proxy = new SmtpProxy(SMTP.getSmtp().getPort()).reject("nobody@agency.example.az");
+             OutboxSender one = oneSender()) {
+            mailSender.setPort(proxy.port());
+            assertThat(one.deliverAll()).isEqualTo(3);
+        }
+        assertThat(Mails.received(SMTP)).singleElement().satisfies(m -> {
+            assertThat(m.to()).isEqualTo("a@agency.example.az");
+            assertThat(m.subject()).isEqualTo("Xatırlatma: 3 hesabatın son tarixi yaxınlaşır");
+        });
+        assertThat(all()).allSatisfy(m -> {
+            assertThat(m.attempts()).isEqualTo(2);
+            if (m.recipient().startsWith("nobody")) {
+                assertThat(m.status()).isEqualTo(OutboxStatus.FAILED);
+                assertThat(m.lastError()).startsWith("attempt 2:").contains("550");
+            } else {
+                assertThat(m.status()).isEqualTo(OutboxStatus.SENT);
+            }
+        });
+        assertOperations(0, 3, 3);
+    }
+
+    @Test
+    void oneMailListsAtMostWhatOneClaimTakesAndTheRestFollowsInTheNext() throws Exception {
+        // batches of 4: a claim takes the 4 oldest and up to 40 in all for their addresses
+        for (int i = 0; i < 45; i++) {
+            enqueue(MailKind.TASK_OPENED, "ru", "opened " + i, "Мероприятие " + i, "many@agency.example.az");
+        }
+        try (OutboxSender one = oneSender()) {
+            assertThat(one.deliverAll()).isEqualTo(45);
+        }
+        assertThat(Mails.received(SMTP)).extracting(Mails.Received::subject).containsExactly(
+                "Требуются отчёты по мероприятиям: 40", "Требуются отчёты по мероприятиям: 5");
+        assertThat(Mails.received(SMTP).stream().flatMap(m -> m.outboxKeys().stream()).distinct()).hasSize(45);
+        assertThat(all()).extracting(OutboxMessage::status).containsOnly(OutboxStatus.SENT);
+    }
+
+    @Test
+    void severalSendersDeliverEverythingWaitingForFewAddressesEachMessageOnce() {
+        // what the four workers claim at once overlaps: each may take part of one address's messages, none stops
+        // while any is left
+        for (int i = 0; i < 60; i++) {
+            enqueue(MailKind.REMINDER, "az", "many " + i, "Xatırlatma " + i, "agency" + (i % 3) + "@agency.example.az");
+        }
+        enqueue(MailKind.RETURNED, "az", "returned", "Qaytarıldı", "agency0@agency.example.az");
+        assertThat(sender.deliverAll()).isEqualTo(61);
+        assertThat(pending()).isZero();
+        assertThat(Mails.received(SMTP).stream().flatMap(m -> m.outboxKeys().stream()).toList()).hasSize(61)
+                .doesNotHaveDuplicates();
+        assertThat(Mails.received(SMTP).size()).isLessThan(20);
+        assertThat(all()).extracting(OutboxMessage::attempts).containsOnly(1);
     }
 
     // ---- one connection for a burst --------------------------------------------------------------------------------
@@ -443,7 +569,7 @@ class OutboxDeliveryTest {
         NotificationProperties p = properties;
         return new OutboxSender(repository, mailSender, new NotificationProperties(p.baseUrl(), p.from(),
                 p.schedulingEnabled(), p.pollInterval(), p.batchSize(), 1, messagesPerConnection, p.lease(),
-                p.retryBackoff(), p.digestCron(), p.nodeId()), mailProperties, transactions, "one-sender");
+                p.retryBackoff(), p.digestCron(), p.nodeId()), mailProperties, transactions, "one-sender", composer);
     }
 
     private long count(OutboxStatus status) {
@@ -460,6 +586,13 @@ class OutboxDeliveryTest {
         return outbox.enqueue(Outbox.key(MailKind.REMINDER, 1L, 1, "MCHT", null, key), MailKind.REMINDER, 1L, 1, "MCHT",
                 null, "https://nap.example.az/workspace", java.util.Arrays.stream(addresses).map(this::r).toList(),
                 locale -> new RenderedMail(locale, "Xatırlatma " + key, "mətn " + key, "<p>mətn " + key + "</p>"));
+    }
+
+    private void enqueue(MailKind kind, String language, String key, String subject, String address) {
+        outbox.enqueue(Outbox.key(kind, 1L, 1, "MCHT", null, key), kind, 1L, 1, "MCHT", null,
+                "https://nap.example.az/workspace/" + key.replace(" ", "%20"),
+                List.of(new Recipient(address, Locale.forLanguageTag(language))),
+                locale -> new RenderedMail(locale, subject, "mətn " + key, "<p>mətn " + key + "</p>"));
     }
 
     private Recipient r(String address) {
