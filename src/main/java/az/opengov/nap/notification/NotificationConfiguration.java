@@ -24,7 +24,8 @@ import az.opengov.nap.shared.Clock;
 /**
  * The sender, only when {@code spring.mail.host} is set (Spring Boot creates the {@link JavaMailSender} then), and the
  * schedules: the outbox poller (every {@code nap.notification.poll-interval} once the outbox is empty, see
- * {@link OutboxSender#deliverAll()}) and the weekly digest at
+ * {@link OutboxSender#deliverAll()}), the reminder poller (every {@code nap.notification.reminder-poll} once no
+ * reminder is due, see {@link Reminders}; it queues mail whether or not it is delivered) and the weekly digest at
  * {@code nap.notification.digest-cron} (Baku time), both unless {@code nap.notification.scheduling-enabled=false}.
  */
 @Configuration
@@ -63,12 +64,14 @@ class NotificationConfiguration {
         private final ObjectProvider<OutboxSender> sender;
         private final NotificationService notifications;
         private final NotificationProperties properties;
+        private final Reminders reminders;
 
         Schedules(ObjectProvider<OutboxSender> sender, NotificationService notifications,
-                  NotificationProperties properties) {
+                  NotificationProperties properties, Reminders reminders) {
             this.sender = sender;
             this.notifications = notifications;
             this.properties = properties;
+            this.reminders = reminders;
         }
 
         @Override
@@ -80,6 +83,18 @@ class NotificationConfiguration {
                     log.error("Outbox round failed; the next round tries again", e);
                 }
             }, properties.pollInterval()));
+            registrar.addFixedDelayTask(() -> {
+                try {
+                    int raised = reminders.raiseDue();
+                    if (raised > 0) {
+                        log.info("Reminders: {} raised", raised);
+                        // their mail leaves now rather than at the outbox poller's next round
+                        sender.ifAvailable(OutboxSender::deliverAll);
+                    }
+                } catch (RuntimeException e) {
+                    log.error("Reminder round failed; the next round tries again", e);
+                }
+            }, properties.reminderPoll());
             registrar.addCronTask(new CronTask(() -> {
                 int queued = notifications.enqueueWeeklyDigests();
                 log.info("Weekly digest: {} mails queued", queued);

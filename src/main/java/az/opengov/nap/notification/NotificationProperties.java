@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBackoff      waits before the 2nd, 3rd... attempt; after the last one the message is FAILED
  * @param digestCron        when the weekly digest is queued (Spring cron, Baku time)
  * @param nodeId            this node's name in the outbox's lock column; host name and process id if not set
+ * @param reminderPoll      pause of the reminder poller (see {@link Reminders}) once it has raised every reminder due:
+ *                          a reminder leaves at most this long after its time
  */
 @Validated
 @ConfigurationProperties("nap.notification")
@@ -48,7 +50,8 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") @Not
                                      @DefaultValue({"PT1M", "PT5M", "PT30M", "PT2H", "PT6H"}) @NotEmpty
                                      List<@NotNull Duration> retryBackoff,
                                      @DefaultValue("0 0 9 * * MON") @NotBlank String digestCron,
-                                     String nodeId) {
+                                     String nodeId,
+                                     @DefaultValue("PT5S") @NotNull Duration reminderPoll) {
 
     public NotificationProperties {
         if (baseUrl != null && (!baseUrl.isAbsolute() || !baseUrl.getScheme().startsWith("http"))) {
@@ -64,6 +67,9 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") @Not
         }
         if (pollInterval != null && (pollInterval.isNegative() || pollInterval.isZero())) {
             throw new IllegalArgumentException("nap.notification.poll-interval must be positive");
+        }
+        if (reminderPoll != null && (reminderPoll.isNegative() || reminderPoll.isZero())) {
+            throw new IllegalArgumentException("nap.notification.reminder-poll must be positive");
         }
         if (lease != null && (lease.isNegative() || lease.isZero())) {
             throw new IllegalArgumentException("nap.notification.lease must be positive");

@@ -93,17 +93,21 @@ class OutboxRepository {
     }
 
     /**
-     * Claims the {@code limit} oldest due messages for {@code node} until {@code until}, and with them the other due
-     * messages to the same addresses (at most {@link #CLAIM_FACTOR} × {@code limit} in all), each attempt counted:
+     * Claims due messages to the addresses of the {@code limit} oldest for {@code node} until {@code until}, address by
+     * address (at most {@link #CLAIM_FACTOR} × {@code limit} in all), each attempt counted:
      * what waits for one address leaves together, so that the sender can join what may be joined (see
      * {@link MailKind#joins()}). Rows another transaction holds are skipped ({@code for update skip locked}), and the
      * claim re-checks that the row is still due, so two nodes never claim the same message. On PostgreSQL one
      * statement, elsewhere one to select and two per message. Call inside a transaction.
      */
     List<OutboxMessage> claim(String node, Instant now, Instant until, int limit) {
+        // the oldest due rows name the addresses (on PostgreSQL locked too, so that a sender claiming at the same
+        // moment starts from the next oldest, mostly other addresses); their rows are taken address by address, so
+        // that a claim holds all of what waits for the addresses it holds
         String candidates = "select id from mail_outbox where " + DUE + " and recipient in (select recipient from "
-                + "mail_outbox where " + DUE + " order by next_attempt_at, id fetch first :limit rows only) "
-                + "order by next_attempt_at, id fetch first :most rows only for update skip locked";
+                + "mail_outbox where " + DUE + " order by next_attempt_at, id fetch first :limit rows only"
+                + (postgres ? " for update skip locked" : "") + ") "
+                + "order by recipient, next_attempt_at, id fetch first :most rows only for update skip locked";
         if (postgres) {
             // one statement for the whole batch: the rows are locked (or skipped) by the subquery and updated and
             // returned by the same statement, which re-checks each row once it holds its lock; the subquery is

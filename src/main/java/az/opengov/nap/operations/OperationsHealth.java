@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Health contributors beside Spring Boot's database check: mail ({@code mail}), the outbox backlog
- * ({@code outbox}) and the engine's job executor ({@code jobExecutor}). A problem that does not stop the node from
+ * ({@code outbox}), reports' reminders ({@code reminders}) and the engine's job executor ({@code jobExecutor}). A problem that does not stop the node from
  * serving (mail server away, mail piling up, incidents) is {@link #WARN}: it shows on the endpoint and in monitoring
  * but the node stays in the load balancer (HTTP 200); only the database and a stopped job executor are DOWN.
  */
@@ -67,6 +67,28 @@ class OperationsHealth {
                     .withDetail("warnAgeAbove", properties.outboxWarnAge().toString()).build();
         };
     }
+
+    /**
+     * Reports' reminders ({@code notification.Reminders}): WARN while one could not be raised (it keeps its error and
+     * is tried again every 10 minutes) or while one is more than 10 minutes late (no node's poller is running).
+     * Indexed: failing and late items both have a pending reminder time at most 10 minutes from now.
+     */
+    @Bean
+    HealthIndicator remindersHealthIndicator(JdbcClient jdbc) {
+        return () -> {
+            Instant now = az.opengov.nap.shared.Clock.now();
+            long failing = jdbc.sql("""
+                    select count(*) from work_item where remind_at <= ? and reminder_error is not null
+                    and state = 'OPEN'""").param(Timestamp.from(now.plus(LATE))).query(Long.class).single();
+            long late = jdbc.sql("select count(*) from work_item where remind_at < ? and state = 'OPEN'")
+                    .param(Timestamp.from(now.minus(LATE))).query(Long.class).single();
+            return Health.status(failing > 0 || late > 0 ? WARN : Status.UP).withDetail("failing", failing)
+                    .withDetail("lateByMoreThanMinutes", LATE.toMinutes()).withDetail("late", late).build();
+        };
+    }
+
+    /** How late a reminder may be before it is worth a warning (a failed one is retried after as long). */
+    private static final Duration LATE = Duration.ofMinutes(10);
 
     @Bean
     HealthIndicator jobExecutorHealthIndicator(ProcessEngineConfigurationImpl engine, HistoryService history,

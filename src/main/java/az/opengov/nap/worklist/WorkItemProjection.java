@@ -53,12 +53,12 @@ class WorkItemProjection {
         switch (task.getEventName()) {
             case TaskListener.EVENTNAME_CREATE -> {
                 WorkItem item = item(task, kind);
-                worklist.opened(item);
+                worklist.opened(item, remindAt(task, kind));
                 events.publishEvent(new WorkItemOpened(item));
             }
             case TaskListener.EVENTNAME_ASSIGNMENT -> worklist.assigned(task.getId(), task.getAssignee());
             case TaskListener.EVENTNAME_UPDATE -> worklist.dueChanged(task.getId(),
-                    task.getDueDate() == null ? null : task.getDueDate().toInstant());
+                    task.getDueDate() == null ? null : task.getDueDate().toInstant(), remindAt(task, kind));
             case TaskListener.EVENTNAME_COMPLETE -> worklist.ended(task.getId(), "COMPLETED");
             case TaskListener.EVENTNAME_DELETE -> worklist.ended(task.getId(), "DELETED");
             default -> {
@@ -100,6 +100,12 @@ class WorkItemProjection {
                 measure.code(), measure.section(), kind == WorkKind.FINAL_ASSESSMENT ? null : cycle, agency, role,
                 group(task), task.getAssignee(), reportId == null ? null : ((Number) reportId).longValue(), returned,
                 "OPEN", Clock.now(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+    }
+
+    /** A report's reminder is due at its task's follow-up date (the model sets it: the reminder point). */
+    private static java.time.Instant remindAt(DelegateTask task, WorkKind kind) {
+        boolean report = kind == WorkKind.REPORT || kind == WorkKind.INVITED_REPORT;
+        return report && task.getFollowUpDate() != null ? task.getFollowUpDate().toInstant() : null;
     }
 
     private static String group(DelegateTask task) {

@@ -19,28 +19,64 @@ class WorkItemRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(WorkItem w) {
+    void insert(WorkItem w, Instant remindAt) {
         jdbc.sql("""
                 insert into work_item (task_id, process_instance_id, kind, plan_code, measure_id, measure_code, section,
-                    cycle_number, agency_code, role, candidate_group, assignee, report_id, returned, state, created_at, due_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+                    cycle_number, agency_code, role, candidate_group, assignee, report_id, returned, state, created_at, due_at,
+                    remind_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
                 .params(w.taskId(), w.processInstanceId(), w.kind().name(), w.planCode(), w.measureId(),
                         w.measureCode(), w.section(), w.cycleNumber(), w.agencyCode(), w.role(), w.candidateGroup(),
-                        w.assignee(), w.reportId(), w.returned(), ts(w.createdAt()), ts(w.dueAt()))
+                        w.assignee(), w.reportId(), w.returned(), ts(w.createdAt()), ts(w.dueAt()), ts(remindAt))
                 .update();
     }
 
     void end(String taskId, String state, Instant at) {
-        jdbc.sql("update work_item set state = ?, ended_at = ? where task_id = ? and state = 'OPEN'")
+        jdbc.sql("update work_item set state = ?, ended_at = ?, remind_at = null where task_id = ? and state = 'OPEN'")
                 .params(state, ts(at), taskId).update();
+    }
+
+    /**
+     * Open items whose reminder is due, the earliest first, locked until the caller's transaction ends; items another
+     * transaction holds are skipped ({@code for update skip locked}), so two nodes never raise the same reminder.
+     */
+    List<WorkItem> remindersDue(Instant now, Collection<String> processInstanceIds, int limit) {
+        String of = processInstanceIds.isEmpty() ? "" : " and process_instance_id in (:instances)";
+        var statement = jdbc.sql("select * from work_item where remind_at <= :now and state = 'OPEN'" + of
+                        + " order by remind_at, task_id fetch first :limit rows only for update skip locked")
+                .param("now", ts(now)).param("limit", limit);
+        if (!processInstanceIds.isEmpty()) {
+            statement = statement.param("instances", processInstanceIds);
+        }
+        return statement.query((rs, n) -> map(rs)).list();
+    }
+
+    /** Their reminders are raised: none is pending any more. */
+    void reminded(Collection<String> taskIds, Instant at) {
+        jdbc.sql("""
+                update work_item set remind_at = null, reminded_at = :at, reminder_error = null
+                where task_id in (:ids)""").param("at", ts(at)).param("ids", taskIds).update();
+    }
+
+    /** Raising its reminder failed: tried again at {@code next}. */
+    void reminderFailed(String taskId, Instant next, String error) {
+        jdbc.sql("update work_item set remind_at = ?, reminder_error = ? where task_id = ? and state = 'OPEN'")
+                .params(ts(next), error == null || error.length() <= 2000 ? error : error.substring(0, 2000), taskId)
+                .update();
     }
 
     void assign(String taskId, String assignee) {
         jdbc.sql("update work_item set assignee = ? where task_id = ?").params(assignee, taskId).update();
     }
 
-    void due(String taskId, Instant due) {
-        jdbc.sql("update work_item set due_at = ? where task_id = ?").params(ts(due), taskId).update();
+    /**
+     * The task's due and follow-up dates as they are now: a reminder not raised yet is then due at the follow-up date
+     * (one raised already is not raised again).
+     */
+    void dates(String taskId, Instant due, Instant remindAt) {
+        jdbc.sql("""
+                update work_item set due_at = ?, remind_at = case when reminded_at is null and state = 'OPEN' then ?
+                    else remind_at end where task_id = ?""").params(ts(due), ts(remindAt), taskId).update();
     }
 
     Optional<WorkItem> find(String taskId) {

@@ -2,10 +2,12 @@ package az.opengov.nap.worklist;
 
 import az.opengov.nap.shared.Clock;
 import az.opengov.nap.shared.NapException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -73,9 +75,35 @@ public class WorklistService {
         return items.openReport(measureId, cycle, agencyCode);
     }
 
+    /**
+     * @param remindAt when the agency is to be reminded of it (a report's follow-up date), or {@code null}
+     */
     @Transactional
-    void opened(WorkItem item) {
-        items.insert(item);
+    void opened(WorkItem item, Instant remindAt) {
+        items.insert(item, remindAt);
+    }
+
+    /**
+     * Open report items whose reminder is due at {@code now}, the earliest first, at most {@code limit}, of the given
+     * process instances (of all when none is given): locked until the caller's transaction ends (another node skips
+     * them). Call inside a transaction, and mark them with {@link #reminded} in it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<WorkItem> remindersDue(Instant now, Collection<String> processInstanceIds, int limit) {
+        return items.remindersDue(now, processInstanceIds, limit);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reminded(Collection<String> taskIds, Instant at) {
+        if (!taskIds.isEmpty()) {
+            items.reminded(taskIds, at);
+        }
+    }
+
+    /** Raising the item's reminder failed: it is due again at {@code next}, with the error kept beside it. */
+    @Transactional
+    public void reminderFailed(String taskId, Instant next, String error) {
+        items.reminderFailed(taskId, next, error);
     }
 
     @Transactional
@@ -99,8 +127,8 @@ public class WorklistService {
     }
 
     @Transactional
-    void dueChanged(String taskId, java.time.Instant due) {
-        items.due(taskId, due);
+    void dueChanged(String taskId, Instant due, Instant followUp) {
+        items.dates(taskId, due, followUp);
         ReadInTransaction.changed(taskId);
     }
 

@@ -4,6 +4,9 @@ import az.opengov.nap.agency.Agency;
 import az.opengov.nap.agency.AgencyKind;
 import az.opengov.nap.agency.AgencyService;
 import az.opengov.nap.measure.MeasureExecutionService;
+import az.opengov.nap.notification.DeadlineEventService;
+import az.opengov.nap.notification.DeadlineKind;
+import az.opengov.nap.notification.Reminders;
 import az.opengov.nap.plan.ImportRequest;
 import az.opengov.nap.plan.Measure;
 import az.opengov.nap.plan.PlanCalendar;
@@ -55,6 +58,8 @@ final class RealMeasures {
     final ManagementService management;
     final AgencyService registry;
     final UserDirectory users;
+    final Reminders reminders;
+    final DeadlineEventService deadlines;
 
     RealMeasures(ApplicationContext context) {
         imports = context.getBean(PlanImportService.class);
@@ -64,6 +69,8 @@ final class RealMeasures {
         management = context.getBean(ManagementService.class);
         registry = context.getBean(AgencyService.class);
         users = context.getBean(UserDirectory.class);
+        reminders = context.getBean(Reminders.class);
+        deadlines = context.getBean(DeadlineEventService.class);
     }
 
     static String agency(int a) {
@@ -117,6 +124,11 @@ final class RealMeasures {
     /** Runs the engine's due jobs of the measures: the first cycle opens, every agency gets its report task. */
     void runJobs(List<Measure> measures) {
         EngineJobs.runDue(management, measures.stream().map(Measure::processInstanceId).toArray(String[]::new));
+    }
+
+    /** The reminders raised for the measure's reports so far (recorded once each). */
+    int remindersRaised(Measure measure) {
+        return (int) deadlines.events(measure.id()).stream().filter(e -> e.kind() == DeadlineKind.REMINDER).count();
     }
 
     List<WorkItem> open(Measure measure, WorkKind kind) {

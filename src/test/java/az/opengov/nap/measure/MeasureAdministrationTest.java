@@ -1,6 +1,7 @@
 package az.opengov.nap.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import az.opengov.nap.measure.process.MeasureExecution;
@@ -46,6 +47,14 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class MeasureAdministrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    az.opengov.nap.notification.Reminders reminders;
+
+    /** The measure's due jobs, then its due reminders: what the job executor and the reminder poller do. */
+    private void runDue(String processInstanceId) {
+        EngineJobs.runDue(management, reminders, processInstanceId);
+    }
+
     static final String PLAN = """
             section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
             1,Elektron xidmətlər,,,1.1,1.1,Birinci tədbir,İndikator,Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
@@ -75,6 +84,9 @@ class MeasureAdministrationTest {
     JdbcClient jdbc;
     @Autowired
     org.camunda.bpm.engine.HistoryService history;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("remindersHealthIndicator")
+    org.springframework.boot.actuate.health.HealthIndicator remindersHealth;
 
     private static int planCounter;
     private Measure measure;
@@ -84,7 +96,7 @@ class MeasureAdministrationTest {
         // 2016 becomes 2026: the first half-year's reports are asked for on 1 July and due on 15 July 2026
         at("2026-07-01T08:00:00");
         measure = importMeasure();
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
     }
 
     private Measure importMeasure() {
@@ -129,13 +141,13 @@ class MeasureAdministrationTest {
     @Test
     void remindersBeforeDueAndEscalationsCountedInDaysOverdueForExecutorsOnly() {
         at("2026-07-08T06:00:00"); // 10:00 in Baku, seven days before due
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         assertThat(kinds()).containsOnly(DeadlineKind.REMINDER);
         assertThat(events().stream().map(DeadlineReached::agencyCode))
                 .containsExactlyInAnyOrder("MCHT", "EDU", "MILLI_MECLIS");
 
         at("2026-07-16T06:00:00"); // the day after due
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         List<DeadlineReached> escalations = events().stream().filter(e -> e.kind() == DeadlineKind.ESCALATION).toList();
         assertThat(escalations.stream().map(DeadlineReached::agencyCode)).containsExactlyInAnyOrder("MCHT", "EDU");
         assertThat(escalations).allSatisfy(e -> {
@@ -144,19 +156,110 @@ class MeasureAdministrationTest {
         });
 
         at("2026-07-23T06:00:00"); // seven days later: the second escalation
-        EngineJobs.runDue(management, measure.processInstanceId());
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
+        runDue(measure.processInstanceId());
         assertThat(events().stream().filter(e -> e.sequence() == 2).map(DeadlineReached::daysOverdue))
                 .containsExactly(6, 6); // working days: 16-17 and 20-23 July
         assertThat(events()).hasSize(3 + 2 + 2);
 
         // the invited body's window closes 30 days after due: "not reported", never escalated
         at("2026-08-15T06:00:00");
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         assertThat(cycles.participant(measure.id(), 1, "MILLI_MECLIS").status()).isEqualTo(ParticipantStatus.NOT_REPORTED);
         assertThat(events().stream().filter(e -> e.agencyCode().equals("MILLI_MECLIS")).map(DeadlineReached::kind))
                 .containsOnly(DeadlineKind.REMINDER);
         assertThat(open().stream().map(WorkItem::agencyCode)).containsExactlyInAnyOrder("MCHT", "EDU");
+    }
+
+    @Test
+    void aReminderIsRaisedOnceFromTheWorklistAtItsTaskFollowUpDateAndNotForASubmittedReport() {
+        AppUser edu = new AppUser("e", "E", null, "az", "EDU", false, false, true);
+        execution.submit(item("EDU").taskId(), new az.opengov.nap.reporting.ReportContent("COMPLETE", "Hazırdır",
+                "Bütün indikatorlar", null, null, null), edu);
+        Instant reminderAt = ZonedDateTime.parse("2026-07-08T09:00:00+04:00").toInstant();
+        assertThat(remindAt("MCHT")).isEqualTo(reminderAt);
+
+        at("2026-07-08T04:59:59"); // a second before the reminder point
+        assertThat(reminders.raiseDueOf(List.of(measure.processInstanceId()))).isZero();
+        assertThat(events()).isEmpty();
+
+        at("2026-07-08T05:00:00");
+        assertThat(reminders.raiseDueOf(List.of(measure.processInstanceId()))).isEqualTo(2);
+        assertThat(events()).extracting(DeadlineReached::agencyCode, DeadlineReached::kind, DeadlineReached::dueDate)
+                .containsExactlyInAnyOrder(tuple("MCHT", DeadlineKind.REMINDER, LocalDate.of(2026, 7, 15)),
+                        tuple("MILLI_MECLIS", DeadlineKind.REMINDER, LocalDate.of(2026, 7, 15)));
+        assertThat(remindAt("MCHT")).isNull();
+        assertThat(jdbc.sql("select reminded_at from work_item where task_id = ?").param(item("MCHT").taskId())
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(reminderAt);
+        assertThat(jdbc.sql("select count(*) from mail_outbox where measure_id = ? and kind in ('REMINDER', "
+                + "'INVITED_REMINDER')").param(measure.id()).query(Long.class).single()).isPositive();
+        // the model has no reminder timer: nothing of the engine's ran for it
+        assertThat(management.createJobQuery().processInstanceId(measure.processInstanceId()).executable().count())
+                .isZero();
+
+        // polled again (the next round, another node): nothing twice
+        at("2026-07-08T06:00:00");
+        assertThat(reminders.raiseDueOf(List.of(measure.processInstanceId()))).isZero();
+        assertThat(events()).hasSize(2);
+    }
+
+    @Test
+    void aReminderThatCannotBeRaisedHoldsUpNoOtherAndIsTriedAgainLater() {
+        // MCHT's item names a cycle the measure does not have: its reminder's mail cannot be written
+        String mcht = item("MCHT").taskId();
+        jdbc.sql("update work_item set cycle_number = 99 where task_id = ?").param(mcht).update();
+
+        at("2026-07-08T05:00:00");
+        assertThat(reminders.raiseDueOf(List.of(measure.processInstanceId()))).isEqualTo(2);
+        assertThat(events()).extracting(DeadlineReached::agencyCode).containsExactlyInAnyOrder("EDU", "MILLI_MECLIS");
+        assertThat(remindAt("MCHT")).isEqualTo(Instant.parse("2026-07-08T05:10:00Z"));
+        assertThat(jdbc.sql("select reminder_error from work_item where task_id = ?").param(mcht).query(String.class)
+                .single()).contains("participant");
+        assertThat(jdbc.sql("select count(*) from deadline_event where cycle_number = 99 and measure_id = ?")
+                .param(measure.id()).query(Long.class).single()).isZero();
+        // operators see it: the reminders' health warns
+        assertThat(remindersHealth.health()).satisfies(h -> {
+            assertThat(h.getStatus().getCode()).isEqualTo("WARN");
+            assertThat(h.getDetails()).containsEntry("failing", 1L);
+        });
+
+        // not before its retry; then, mended, it is raised once
+        at("2026-07-08T05:09:00");
+        assertThat(reminders.raiseDueOf(List.of(measure.processInstanceId()))).isZero();
+        jdbc.sql("update work_item set cycle_number = 1 where task_id = ?").param(mcht).update();
+        at("2026-07-08T05:10:00");
+        assertThat(reminders.raiseDueOf(List.of(measure.processInstanceId()))).isEqualTo(1);
+        assertThat(events()).extracting(DeadlineReached::agencyCode)
+                .containsExactlyInAnyOrder("EDU", "MILLI_MECLIS", "MCHT");
+        assertThat(jdbc.sql("select reminder_error from work_item where task_id = ?").param(mcht).query(String.class)
+                .optional()).isEmpty();
+        assertThat(remindersHealth.health().getDetails()).containsEntry("failing", 0L);
+    }
+
+    @Test
+    void twoPollersAtOnceRaiseEachReminderOnce() throws Exception {
+        at("2026-07-08T05:00:00");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> polls = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                polls.add(pool.submit(() -> {
+                    start.await();
+                    return reminders.raiseDueOf(List.of(measure.processInstanceId()));
+                }));
+            }
+            start.countDown();
+            int raised = 0;
+            for (var poll : polls) {
+                raised += poll.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            }
+            assertThat(raised).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(events()).extracting(DeadlineReached::agencyCode)
+                .containsExactlyInAnyOrder("MCHT", "EDU", "MILLI_MECLIS");
     }
 
     @Test
@@ -177,9 +280,18 @@ class MeasureAdministrationTest {
                 .isEqualTo(java.util.Date.from(ZonedDateTime.parse("2026-07-15T23:59:59+04:00").toInstant()));
         // the old due date passes: MCHT is not escalated, EDU is
         at("2026-07-16T06:00:00");
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         assertThat(events().stream().filter(e -> e.kind() == DeadlineKind.ESCALATION).map(DeadlineReached::agencyCode))
                 .containsExactly("EDU");
+        // MCHT's reminder moved with its task: seven days before the new due date
+        assertThat(remindAt("MCHT")).isEqualTo(ZonedDateTime.parse("2026-08-24T09:00:00+04:00").toInstant());
+        at("2026-08-24T05:00:00");
+        runDue(measure.processInstanceId());
+        assertThat(events().stream().filter(e -> e.kind() == DeadlineKind.REMINDER)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.agencyCode()).isEqualTo("MCHT");
+                    assertThat(e.dueDate()).isEqualTo(LocalDate.of(2026, 8, 31));
+                });
         assertThat(execution.actions(measure.id())).singleElement().satisfies(a -> {
             assertThat(a.action()).isEqualTo("DUE_DATE_EXTENDED");
             assertThat(a.reason()).isEqualTo("Məzuniyyət dövrü");
@@ -191,7 +303,7 @@ class MeasureAdministrationTest {
     @Test
     void addingAnAgencyAsksItForAReportInTheOpenCycle() {
         execution.addAgency(measure.id(), "JUSTICE", AgencyRole.EXECUTOR, "Plana dəyişiklik", ADMIN);
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         assertThat(open().stream().map(WorkItem::agencyCode)).contains("JUSTICE");
         assertThat(cycles.participant(measure.id(), 1, "JUSTICE").status()).isEqualTo(ParticipantStatus.OPEN);
         assertThat(plans.agency(measure.id(), "JUSTICE").orElseThrow().active()).isTrue();
@@ -204,7 +316,7 @@ class MeasureAdministrationTest {
         String pi = opening.processInstanceId();
 
         execution.addAgency(opening.id(), "JUSTICE", AgencyRole.EXECUTOR, "Plana dəyişiklik", ADMIN);
-        EngineJobs.runDue(management, pi);
+        runDue(pi);
 
         assertThat(worklist.openForMeasure(opening.id()).stream().map(WorkItem::agencyCode))
                 .containsExactlyInAnyOrder("MCHT", "EDU", "MILLI_MECLIS", "JUSTICE");
@@ -231,7 +343,7 @@ class MeasureAdministrationTest {
         assertThat(cycles.participants(opening.id(), 1)).hasSize(3);
 
         execution.removeAgency(opening.id(), "EDU", "Səlahiyyət başqa quruma keçib", ADMIN);
-        EngineJobs.runDue(management, pi);
+        runDue(pi);
 
         assertThat(worklist.openForMeasure(opening.id()).stream().map(WorkItem::agencyCode))
                 .containsExactlyInAnyOrder("MCHT", "MILLI_MECLIS");
@@ -280,22 +392,22 @@ class MeasureAdministrationTest {
         for (WorkItem review : worklist.reviewQueue(0, 10)) {
             execution.review(review.taskId(), "APPROVED", null, null, REVIEWER);
         }
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         // the second half-year: opened on 1 January 2027 (its invited body never reports)
         at("2027-01-01T08:00:00");
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         for (AppUser agency : List.of(mcht, edu)) {
             execution.submit(item(agency.agencyCode()).taskId(), content, agency);
         }
         worklist.reviewQueue(0, 10).forEach(r -> execution.review(r.taskId(), "APPROVED", null, null, REVIEWER));
         at("2027-02-15T08:00:00");
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         WorkItem assessment = worklist.reviewQueue(0, 10).stream()
                 .filter(w -> w.kind().name().equals("FINAL_ASSESSMENT")).findFirst().orElseThrow();
         assertThatThrownBy(() -> execution.assess(assessment.taskId(), "NO_EVIDENCE", "Heç nə", REVIEWER))
                 .isInstanceOf(NapException.class);
         execution.assess(assessment.taskId(), "COMPLETE", "Tədbir tam icra olunub", REVIEWER);
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         assertThat(plans.measure(measure.id()).status()).isEqualTo(MeasureStatus.COMPLETED);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(measure.processInstanceId()).count()).isZero();
         assertThat(jdbc.sql("select count(*) from publication where measure_id = ?").param(measure.id())
@@ -310,6 +422,13 @@ class MeasureAdministrationTest {
 
     private WorkItem item(String agency) {
         return open().stream().filter(w -> agency.equals(w.agencyCode())).findFirst().orElseThrow();
+    }
+
+    /** When the agency's open report item is to be reminded ({@code null}: raised, or none). */
+    private Instant remindAt(String agency) {
+        java.sql.Timestamp at = jdbc.sql("select remind_at from work_item where task_id = ?")
+                .param(item(agency).taskId()).query(java.sql.Timestamp.class).optional().orElse(null);
+        return at == null ? null : at.toInstant();
     }
 
     private List<DeadlineReached> events() {

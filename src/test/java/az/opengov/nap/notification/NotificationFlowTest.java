@@ -87,6 +87,8 @@ class NotificationFlowTest {
     @Autowired
     OutboxSender sender;
     @Autowired
+    Reminders reminders;
+    @Autowired
     NotificationService notifications;
     @Autowired
     az.opengov.nap.notification.DeadlineEventService deadlines;
@@ -340,11 +342,11 @@ class NotificationFlowTest {
     }
 
     /**
-     * Runs the due jobs of this test's measure only: earlier tests' measures have the same calendar, and their mails
-     * to the same addresses would leave joined with this test's.
+     * Runs the due jobs and reminders of this test's measure only: earlier tests' measures have the same calendar, and
+     * their mails to the same addresses would leave joined with this test's.
      */
     private void runDue() {
-        EngineJobs.runDue(management, measure.processInstanceId());
+        EngineJobs.runDue(management, reminders, measure.processInstanceId());
     }
 
     private void deliverAll() {

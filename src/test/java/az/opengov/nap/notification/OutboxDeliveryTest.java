@@ -569,7 +569,7 @@ class OutboxDeliveryTest {
         NotificationProperties p = properties;
         return new OutboxSender(repository, mailSender, new NotificationProperties(p.baseUrl(), p.from(),
                 p.schedulingEnabled(), p.pollInterval(), p.batchSize(), 1, messagesPerConnection, p.lease(),
-                p.retryBackoff(), p.digestCron(), p.nodeId()), mailProperties, transactions, "one-sender", composer);
+                p.retryBackoff(), p.digestCron(), p.nodeId(), p.reminderPoll()), mailProperties, transactions, "one-sender", composer);
     }
 
     private long count(OutboxStatus status) {

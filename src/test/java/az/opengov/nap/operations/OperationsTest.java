@@ -66,6 +66,9 @@ class OperationsTest {
         // the job executor is off in tests by configuration: not DOWN
         assertThat(parts.path("jobExecutor").path("details").path("enabled").asBoolean()).isFalse();
         assertThat(parts.path("jobExecutor").path("status").asText()).isIn("UP", "WARN");
+        // reports' reminders: none failing here (other tests' items may be late on their moved clocks)
+        assertThat(parts.path("reminders").path("details").path("failing").asLong()).isZero();
+        assertThat(parts.path("reminders").path("status").asText()).isIn("UP", "WARN");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package az.opengov.nap.support;
 
+import az.opengov.nap.notification.Reminders;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -28,6 +29,16 @@ public final class EngineJobs {
             }
         }
         throw new IllegalStateException("jobs keep coming after " + ran + " runs");
+    }
+
+    /**
+     * Runs the due jobs of the given process instances, then raises their reports' due reminders (kept in the
+     * worklist, not in jobs), as the job executor and the reminder poller would.
+     */
+    public static int runDue(ManagementService management, Reminders reminders, String... processInstanceIds) {
+        int ran = runDue(management, processInstanceIds);
+        reminders.raiseDueOf(List.of(processInstanceIds));
+        return ran;
     }
 
     private static JobQuery query(ManagementService management, String... processInstanceIds) {

@@ -15,11 +15,19 @@ import org.junit.jupiter.api.Test;
  */
 class DowntimeTest extends WorkspaceTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    az.opengov.nap.notification.Reminders reminders;
+
+    /** The measure's due jobs, then its due reminders: what the job executor and the reminder poller do. */
+    private void runDue(String processInstanceId) {
+        EngineJobs.runDue(management, reminders, processInstanceId);
+    }
+
     @Test
     void afterDowntimePastSeveralDueDatesEachReminderFiresOnceAndNothingTwice() {
         // down since 1 July (the fixture ran no job since): back on Monday 13 July, past the reminder point of 8 July
         WorkspaceFixture.at("2026-07-13T06:00:00");
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         assertThat(events("REMINDER")).containsExactlyInAnyOrder("MCHT=1/0", "EDU=1/0", "MILLI_MECLIS=1/0");
         long reminders = outboxRows();
         assertThat(reminders).isPositive();
@@ -29,16 +37,16 @@ class DowntimeTest extends WorkspaceTestBase {
         // Friday 31 July. One escalation per executor, the one the calendar puts now, saying how many working days
         // the report is late (12), whatever the number of timer firings missed; no stale reminder.
         WorkspaceFixture.at("2026-07-31T06:00:00");
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         assertThat(events("ESCALATION")).containsExactlyInAnyOrder("MCHT=1/12", "EDU=1/12");
         assertThat(events("REMINDER")).containsExactlyInAnyOrder("MCHT=1/0", "EDU=1/0", "MILLI_MECLIS=1/0");
         long queued = outboxRows();
         assertThat(queued).isGreaterThan(reminders);
 
         // started again (or a second node): the timers run again, nothing is raised or queued twice
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         WorkspaceFixture.at("2026-07-31T07:00:00");
-        EngineJobs.runDue(management, measure.processInstanceId());
+        runDue(measure.processInstanceId());
         assertThat(outboxRows()).isEqualTo(queued);
         assertThat(duplicateMails()).isZero();
         assertThat(jdbc.sql("select count(*) from deadline_event where measure_id = ?").param(measure.id())

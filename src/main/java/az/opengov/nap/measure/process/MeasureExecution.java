@@ -20,9 +20,7 @@ public final class MeasureExecution {
         public static final String START_AGENCY_REPORT_REQUESTED = "Start_AgencyReportRequested";
         public static final String GATEWAY_REPORT_REQUESTED = "Gateway_ReportRequested";
         public static final String GATEWAY_REPORT_SUBMITTED = "Gateway_ReportSubmitted";
-        public static final String END_REMINDER_RAISED = "End_ReminderRaised";
         public static final String END_ESCALATION_RAISED = "End_EscalationRaised";
-        public static final String END_INVITED_REMINDER_RAISED = "End_InvitedReminderRaised";
         public static final String EVENT_SUBPROCESS_AGENCY_REMOVED = "EventSubProcess_AgencyRemoved";
         public static final String TASK_RECORD_AGENCY_REMOVAL = "Task_RecordAgencyRemoval";
         public static final String EVENT_SUBPROCESS_MEASURE_CANCELLED = "EventSubProcess_MeasureCancelled";
@@ -42,15 +40,11 @@ public final class MeasureExecution {
         public static final String END_REMOVED_BEFORE_ASKED = "End_RemovedBeforeAsked";
         public static final String TASK_SUBMIT_PROGRESS_REPORT = "Task_SubmitProgressReport";
         public static final String TASK_SUBMIT_INVITED_REPORT = "Task_SubmitInvitedReport";
-        public static final String BOUNDARY_REMINDER_DUE = "Boundary_ReminderDue";
         public static final String BOUNDARY_ESCALATION_DUE = "Boundary_EscalationDue";
         public static final String BOUNDARY_DUE_DATE_EXTENDED = "Boundary_DueDateExtended";
-        public static final String BOUNDARY_INVITED_REMINDER_DUE = "Boundary_InvitedReminderDue";
         public static final String BOUNDARY_INVITED_DUE_DATE_EXTENDED = "Boundary_InvitedDueDateExtended";
         public static final String BOUNDARY_REPORTING_WINDOW_CLOSED = "Boundary_ReportingWindowClosed";
-        public static final String TASK_RAISE_REMINDER = "Task_RaiseReminder";
         public static final String TASK_RAISE_ESCALATION = "Task_RaiseEscalation";
-        public static final String TASK_RAISE_INVITED_REMINDER = "Task_RaiseInvitedReminder";
         public static final String TASK_RECORD_NOT_REPORTED = "Task_RecordNotReported";
         public static final String END_NOT_REPORTED = "End_NotReported";
         public static final String TASK_REVIEW_PROGRESS_REPORT = "Task_ReviewProgressReport";

@@ -3,8 +3,6 @@ package az.opengov.nap.measure.process;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_DUE_DATE_EXTENDED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_ESCALATION_DUE;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_INVITED_DUE_DATE_EXTENDED;
-import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_INVITED_REMINDER_DUE;
-import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_REMINDER_DUE;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_REPORTING_WINDOW_CLOSED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.END_AGENCY_REMOVED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.END_MEASURE_CANCELLED;
@@ -26,8 +24,6 @@ import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_PLAN
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_PUBLISH_FINAL_ASSESSMENT;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_PUBLISH_PROGRESS_REPORT;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_RAISE_ESCALATION;
-import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_RAISE_INVITED_REMINDER;
-import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_RAISE_REMINDER;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_RECORD_NOT_REPORTED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_RETURN_FOR_REVISION;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_REVIEW_PROGRESS_REPORT;
@@ -144,9 +140,7 @@ class MeasureExecutionProcessTest {
     static final String START_AGENCY_REPORT_REQUESTED = "Start_AgencyReportRequested";
     static final String GATEWAY_REPORT_REQUESTED = "Gateway_ReportRequested";
     static final String GATEWAY_REPORT_SUBMITTED = "Gateway_ReportSubmitted";
-    static final String END_REMINDER_RAISED = "End_ReminderRaised";
     static final String END_ESCALATION_RAISED = "End_EscalationRaised";
-    static final String END_INVITED_REMINDER_RAISED = "End_InvitedReminderRaised";
     static final String EVENT_SUBPROCESS_AGENCY_REMOVED = "EventSubProcess_AgencyRemoved";
     static final String TASK_RECORD_AGENCY_REMOVAL = "Task_RecordAgencyRemoval";
     static final String EVENT_SUBPROCESS_MEASURE_CANCELLED = "EventSubProcess_MeasureCancelled";
@@ -249,9 +243,9 @@ class MeasureExecutionProcessTest {
         // no report yet, so no report id; the forms' fields are declared nowhere
         Assertions.assertThat(tasks.getVariables(submit.getId())).doesNotContainKeys(REPORT_ID, DECISION,
                 "whatWasDone", "comment");
-        // its timers: the reminder and the first escalation
-        assertThat(job(BOUNDARY_REMINDER_DUE, pi)).hasDueDate(Date.from(deadlines.reminderAt()));
+        // its one timer: the first escalation (its reminder point is the task's follow-up date, above: no timer)
         assertThat(job(BOUNDARY_ESCALATION_DUE, pi)).hasDueDate(firstEscalation(deadlines));
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
 
         submitReport(submit);
         Assertions.assertThat(world.calls("progressReportSubmitted")).singleElement()
@@ -286,7 +280,6 @@ class MeasureExecutionProcessTest {
         Assertions.assertThat(world.calls("finalAssessmentGiven")).singleElement()
                 .satisfies(c -> Assertions.assertThat(c.variables()).contains(entry("completionLevel", "COMPLETE"),
                         entry("summary", "Law adopted")));
-        Assertions.assertThat(world.calls("raiseReminder")).isEmpty();
         Assertions.assertThat(world.calls("raiseEscalation")).isEmpty();
     }
 
@@ -316,7 +309,6 @@ class MeasureExecutionProcessTest {
         Assertions.assertThat(second.getFollowUpDate()).isEqualTo(Date.from(revision.reminderAt()));
         Assertions.assertThat(tasks.getVariables(second.getId())).contains(entry(DECISION, null),
                 entry(REPORT_ID, 1001L), entry(ESCALATION_CYCLE, revision.escalationCycle()));
-        assertThat(job(BOUNDARY_REMINDER_DUE, pi)).hasDueDate(Date.from(revision.reminderAt()));
         assertThat(job(BOUNDARY_ESCALATION_DUE, pi)).hasDueDate(firstEscalation(revision));
 
         // the second return, ten days later
@@ -347,41 +339,20 @@ class MeasureExecutionProcessTest {
     // ==== 3. reminder ===============================================================================================
 
     @Test
-    @DisplayName("reminder: fires once at reminderAt, the submit task stays open")
-    void reminderIsRaisedAndTheReportStaysOpen() {
+    @DisplayName("reminder: the report task's follow-up date; the model has no timer for it (raised from the worklist)")
+    void theReminderPointIsTheTaskFollowUpDateAndNoTimerOfTheModel() {
         world.cycle(1, executor(EXECUTOR_A));
         ProcessInstance pi = startMeasure();
         openCycle(pi, 1);
         Task submit = task(TASK_SUBMIT_PROGRESS_REPORT, pi);
         Deadlines deadlines = world.deadlines(1, EXECUTOR_A);
+        Assertions.assertThat(submit.getFollowUpDate()).isEqualTo(Date.from(deadlines.reminderAt()));
 
-        setClock(deadlines.reminderAt().minusSeconds(60));
-        Assertions.assertThat(management.createJobQuery().executable().count()).isZero();
-
+        // the reminder point passes: nothing of the model's is due, the report stays as it was
         setClock(deadlines.reminderAt().plusSeconds(60));
-        Job reminder = job(BOUNDARY_REMINDER_DUE, pi);
-        assertThat(reminder).hasDueDate(Date.from(deadlines.reminderAt()));
-        execute(reminder);
-        // raised in the timer's own transaction: no second job
-        assertThat(pi).hasPassed(BOUNDARY_REMINDER_DUE, TASK_RAISE_REMINDER, END_REMINDER_RAISED)
-                .isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
-        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId(TASK_RAISE_REMINDER)
-                .count()).isZero();
-        Assertions.assertThat(world.calls("raiseReminder")).singleElement()
-                .satisfies(c -> Assertions.assertThat(c.activityId()).isEqualTo(TASK_RAISE_REMINDER))
-                .satisfies(c -> Assertions.assertThat(c.variables()).contains(entry(AGENCY_CODE, EXECUTOR_A),
-                        entry(CYCLE_NUMBER, 1), entry(MEASURE_ID, MEASURE)));
-        // non-interrupting and one-off: the same task, no second reminder
-        Assertions.assertThat(task(TASK_SUBMIT_PROGRESS_REPORT, pi).getId()).isEqualTo(submit.getId());
-        Assertions.assertThat(management.createJobQuery().activityId(BOUNDARY_REMINDER_DUE).count()).isZero();
-        setClock(deadlines.dueAt().minusSeconds(60));
         Assertions.assertThat(management.createJobQuery().executable().count()).isZero();
-
-        submitReport(submit);
-        reviewReport(task(TASK_REVIEW_PROGRESS_REPORT, pi), APPROVED);
-        execute(job(TASK_PUBLISH_PROGRESS_REPORT, pi));
-        assertThat(pi).isWaitingAt(TASK_FINAL_ASSESSMENT);
-        Assertions.assertThat(world.calls("raiseReminder")).hasSize(1);
+        assertThat(pi).isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
+        Assertions.assertThat(task(TASK_SUBMIT_PROGRESS_REPORT, pi).getId()).isEqualTo(submit.getId());
     }
 
     // ==== 4. escalation =============================================================================================
@@ -429,20 +400,16 @@ class MeasureExecutionProcessTest {
         assertThat(job(BOUNDARY_ESCALATION_DUE, pi))
                 .hasDueDate(Date.from(second.toInstant().plus(Duration.ofDays(CALENDAR.escalationDays()))));
 
-        // the reminder was due long ago too; it fires once
-        execute(job(BOUNDARY_REMINDER_DUE, pi));
-
         submitReport(submit);
         assertThat(pi).isWaitingAt(TASK_REVIEW_PROGRESS_REPORT);
         Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
         Assertions.assertThat(world.calls("raiseEscalation")).hasSize(2);
-        Assertions.assertThat(world.calls("raiseReminder")).hasSize(1);
     }
 
     // ==== 5. recommended (invited) bodies ===========================================================================
 
     @Test
-    @DisplayName("invited body: reminder, no escalation, window closes: not reported; then the final assessment")
+    @DisplayName("invited body: no escalation, window closes: not reported; then the final assessment")
     void invitedBodyThatDoesNotReportIsRecordedAsNotReported() {
         world.cycle(1, invited(INVITED));
         ProcessInstance pi = startMeasure();
@@ -459,16 +426,8 @@ class MeasureExecutionProcessTest {
         assertFormRef(submit, FormDefinitions.PROGRESS_REPORT);
         // an invited body is never escalated
         Assertions.assertThat(management.createJobQuery().activityId(BOUNDARY_ESCALATION_DUE).count()).isZero();
-        assertThat(job(BOUNDARY_INVITED_REMINDER_DUE, pi)).hasDueDate(Date.from(deadlines.reminderAt()));
         assertThat(job(BOUNDARY_REPORTING_WINDOW_CLOSED, pi)).hasDueDate(Date.from(deadlines.windowClosesAt()));
-
-        setClock(deadlines.reminderAt().plusSeconds(60));
-        execute(job(BOUNDARY_INVITED_REMINDER_DUE, pi));
-        assertThat(pi).hasPassed(BOUNDARY_INVITED_REMINDER_DUE, TASK_RAISE_INVITED_REMINDER,
-                END_INVITED_REMINDER_RAISED).isWaitingAt(TASK_SUBMIT_INVITED_REPORT);
-        Assertions.assertThat(world.calls("raiseReminder")).singleElement()
-                .satisfies(c -> Assertions.assertThat(c.activityId()).isEqualTo(TASK_RAISE_INVITED_REMINDER))
-                .satisfies(c -> Assertions.assertThat(c.variables()).contains(entry(AGENCY_CODE, INVITED)));
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
 
         // past due and past every escalation point: still nothing but the window
         setClock(deadlines.windowClosesAt().minusSeconds(60));
@@ -532,7 +491,6 @@ class MeasureExecutionProcessTest {
         ProcessInstance pi = startMeasure();
         openCycle(pi, 1);
         Task before = task(TASK_SUBMIT_PROGRESS_REPORT, pi);
-        Job oldReminder = job(BOUNDARY_REMINDER_DUE, pi);
         Job oldEscalation = job(BOUNDARY_ESCALATION_DUE, pi);
         Deadlines old = world.deadlines(1, EXECUTOR_A);
 
@@ -546,11 +504,8 @@ class MeasureExecutionProcessTest {
         assertThat(after).hasCandidateGroup(EXECUTOR_A).hasDueDate(Date.from(extended.dueAt()));
         Assertions.assertThat(after.getFollowUpDate()).isEqualTo(Date.from(extended.reminderAt()));
 
-        Job newReminder = job(BOUNDARY_REMINDER_DUE, pi);
         Job newEscalation = job(BOUNDARY_ESCALATION_DUE, pi);
-        Assertions.assertThat(newReminder.getId()).isNotEqualTo(oldReminder.getId());
         Assertions.assertThat(newEscalation.getId()).isNotEqualTo(oldEscalation.getId());
-        assertThat(newReminder).hasDueDate(Date.from(extended.reminderAt()));
         assertThat(newEscalation).hasDueDate(firstEscalation(extended));
         // the new dates replaced the report's own variables; nothing leaked to the process scope
         Assertions.assertThat(tasks.getVariables(after.getId())).contains(entry(DUE_DATE,
@@ -558,19 +513,16 @@ class MeasureExecutionProcessTest {
         Assertions.assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys(DUE_DATE, REMINDER_AT,
                 ESCALATION_CYCLE, WINDOW_CLOSES_AT);
 
-        // the old reminder time passes silently
-        setClock(old.reminderAt().plusSeconds(60));
+        // the old reminder and due time pass silently
+        setClock(old.dueAt().plusSeconds(60));
         Assertions.assertThat(management.createJobQuery().executable().count()).isZero();
-        setClock(extended.reminderAt().plusSeconds(60));
-        execute(job(BOUNDARY_REMINDER_DUE, pi));
-        Assertions.assertThat(world.calls("raiseReminder")).hasSize(1);
 
         submitReport(after);
         assertThat(pi).isWaitingAt(TASK_REVIEW_PROGRESS_REPORT);
     }
 
     @Test
-    @DisplayName("due date extended (invited body): the invited task, its reminder and its window are recreated")
+    @DisplayName("due date extended (invited body): the invited task (its reminder point) and its window are recreated")
     void extendedDueDateRecreatesTheInvitedTaskAndItsWindow() {
         world.cycle(1, invited(INVITED));
         ProcessInstance pi = startMeasure();
@@ -586,7 +538,7 @@ class MeasureExecutionProcessTest {
         Task after = task(TASK_SUBMIT_INVITED_REPORT, pi);
         Assertions.assertThat(after.getId()).isNotEqualTo(before.getId());
         assertThat(after).hasCandidateGroup(INVITED).hasDueDate(Date.from(extended.dueAt()));
-        assertThat(job(BOUNDARY_INVITED_REMINDER_DUE, pi)).hasDueDate(Date.from(extended.reminderAt()));
+        Assertions.assertThat(after.getFollowUpDate()).isEqualTo(Date.from(extended.reminderAt()));
         assertThat(job(BOUNDARY_REPORTING_WINDOW_CLOSED, pi)).hasDueDate(Date.from(extended.windowClosesAt()));
         Assertions.assertThat(management.createJobQuery().activityId(BOUNDARY_ESCALATION_DUE).count()).isZero();
 
@@ -613,9 +565,9 @@ class MeasureExecutionProcessTest {
         extendDueDate(pi, EXECUTOR_A, extended);
         assertThat(submitTask(pi, EXECUTOR_A)).hasDueDate(Date.from(extended.dueAt()));
         assertThat(submitTask(pi, EXECUTOR_B)).hasDueDate(Date.from(cycle.dueAt()));
-        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId())
-                        .activityId(BOUNDARY_REMINDER_DUE).list()).extracting(Job::getDuedate)
-                .containsExactlyInAnyOrder(Date.from(extended.reminderAt()), Date.from(cycle.reminderAt()));
+        Assertions.assertThat(List.of(submitTask(pi, EXECUTOR_A), submitTask(pi, EXECUTOR_B)))
+                .extracting(Task::getFollowUpDate)
+                .containsExactly(Date.from(extended.reminderAt()), Date.from(cycle.reminderAt()));
 
         submitReport(submitTask(pi, EXECUTOR_B));
         setClock(world.opensAt(1).plus(Duration.ofDays(2)));
@@ -663,7 +615,7 @@ class MeasureExecutionProcessTest {
                 .count()).isZero();
         // the removed agency's timers went with its report
         Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId())
-                .activityId(BOUNDARY_REMINDER_DUE).count()).isEqualTo(1);
+                .activityId(BOUNDARY_ESCALATION_DUE).count()).isEqualTo(1);
 
         Task other = reportTask(pi, EXECUTOR_B);
         submitReport(other);
@@ -708,25 +660,24 @@ class MeasureExecutionProcessTest {
     }
 
     @Test
-    @DisplayName("cancelled while reports, reviews and reminders are open: ended, no task, job or timer left")
+    @DisplayName("cancelled while reports, reviews and timers are open: ended, no task, job or timer left")
     void cancelWhileReportsAreOpen() {
         world.cycles(2).cycle(1, executor(EXECUTOR_A), executor(EXECUTOR_B), invited(INVITED))
                 .cycle(2, executor(EXECUTOR_A));
         ProcessInstance pi = startMeasure();
         openCycle(pi, 1);
         submitReport(reportTask(pi, EXECUTOR_B));
-        setClock(world.deadlines(1, EXECUTOR_A).reminderAt().plusSeconds(60));
-        // two reminders are due and not yet fired, two submit tasks and one review are open, cycle 2 is scheduled
-        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable()
-                .activityId(BOUNDARY_REMINDER_DUE).count()).isEqualTo(1);
-        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable()
-                .activityId(BOUNDARY_INVITED_REMINDER_DUE).count()).isEqualTo(1);
+        // the executor's escalation and the invited body's window are waiting, two submit tasks and one review are
+        // open, cycle 2 is scheduled
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId())
+                .activityId(BOUNDARY_ESCALATION_DUE).count()).isEqualTo(1);
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId())
+                .activityId(BOUNDARY_REPORTING_WINDOW_CLOSED).count()).isEqualTo(1);
         Assertions.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(3);
 
         cancel(pi);
 
         assertCancelled(pi);
-        Assertions.assertThat(world.calls("raiseReminder")).isEmpty();
         Assertions.assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
                 .taskDeleteReason("deleted").count()).isEqualTo(3);
     }
@@ -991,58 +942,6 @@ class MeasureExecutionProcessTest {
     }
 
     @Test
-    @DisplayName("reminder fails: its timer is retried every minute, five attempts, then an incident on the timer; "
-            + "a retry after the fix raises it once")
-    void failingReminderIsRetriedByItsTimerAndThenRaisesAnIncident() {
-        world.cycle(1, executor(EXECUTOR_A));
-        ProcessInstance pi = startMeasure();
-        openCycle(pi, 1);
-        Task submit = task(TASK_SUBMIT_PROGRESS_REPORT, pi);
-        world.reminderFailure = new IllegalStateException("outbox unavailable");
-        setClock(world.deadlines(1, EXECUTOR_A).reminderAt().plusSeconds(60));
-
-        Job reminder = job(BOUNDARY_REMINDER_DUE, pi);
-        List<Integer> retriesLeft = new ArrayList<>();
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            Job due = management.createJobQuery().jobId(reminder.getId()).executable().singleResult();
-            Assertions.assertThat(due).as("attempt %d is due", attempt).isNotNull();
-            assertThatThrownBy(() -> management.executeJob(due.getId())).hasStackTraceContaining("outbox unavailable");
-            Job failed = management.createJobQuery().jobId(reminder.getId()).singleResult();
-            retriesLeft.add(failed.getRetries());
-            // the whole step rolled back with the timer: no reminder path left waiting, the report task untouched
-            Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId())
-                    .activityId(TASK_RAISE_REMINDER).count()).isZero();
-            assertThat(pi).hasNotPassed(END_REMINDER_RAISED).isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
-            if (failed.getRetries() > 0) {
-                // the next attempt waits a minute (R5/PT1M on the boundary timer)
-                Assertions.assertThat(failed.getDuedate()).isEqualTo(Date.from(Clock.now().plusSeconds(60)));
-                Assertions.assertThat(management.createJobQuery().jobId(reminder.getId()).executable().count())
-                        .isZero();
-                Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
-                setClock(Clock.now().plusSeconds(60));
-            }
-        }
-        Assertions.assertThat(retriesLeft).containsExactly(4, 3, 2, 1, 0);
-
-        Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-        Assertions.assertThat(incident).isNotNull();
-        Assertions.assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-        Assertions.assertThat(incident.getActivityId()).isEqualTo(BOUNDARY_REMINDER_DUE);
-        Assertions.assertThat(incident.getIncidentMessage()).contains("outbox unavailable");
-
-        // an administrator retries once the outbox is back: raised once, the same report task still open
-        world.reminderFailure = null;
-        management.setJobRetries(reminder.getId(), 1);
-        execute(management.createJobQuery().jobId(reminder.getId()).singleResult());
-        assertThat(pi).hasPassed(BOUNDARY_REMINDER_DUE, TASK_RAISE_REMINDER, END_REMINDER_RAISED)
-                .isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
-        Assertions.assertThat(world.calls("raiseReminder")).hasSize(6);
-        Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
-        Assertions.assertThat(management.createJobQuery().activityId(BOUNDARY_REMINDER_DUE).count()).isZero();
-        Assertions.assertThat(task(TASK_SUBMIT_PROGRESS_REPORT, pi).getId()).isEqualTo(submit.getId());
-    }
-
-    @Test
     @DisplayName("a cycle that cannot start its reports is retried as a whole, then raises an incident; a retry after "
             + "the fix opens every agency's report once")
     void failingReportStartIsRetriedAndThenRaisesAnIncident() {
@@ -1302,7 +1201,6 @@ class MeasureExecutionProcessTest {
         long nextReportId = 1001L;
         RuntimeException publishFailure;
         RuntimeException reportStartFailure;
-        RuntimeException reminderFailure;
 
         World cycles(int count) {
             this.cycleCount = count;
@@ -1473,13 +1371,6 @@ class MeasureExecutionProcessTest {
                 ProcessVariables.measureId(task);
                 task.removeVariable("completionLevel");
                 task.removeVariable("summary");
-            });
-            JavaDelegate raiseReminder = agencyStep("raiseReminder");
-            Mocks.register("raiseReminder", (JavaDelegate) execution -> {
-                raiseReminder.execute(execution);
-                if (reminderFailure != null) {
-                    throw reminderFailure;
-                }
             });
             Mocks.register("raiseEscalation", agencyStep("raiseEscalation"));
             Mocks.register("recordNotReported", agencyStep("recordNotReported"));
