@@ -80,14 +80,18 @@ class MailComposer {
     }
 
     /**
-     * One mail for several messages of one kind to one address: each listed by the subject it was written with, and
-     * its link. The texts are those of the messages as queued, in their language.
+     * One mail for several messages of one kind to one address: each listed by the subject it was written with, its
+     * summary and its link, in the order of their measures. The texts are those of the messages as queued, in their
+     * language.
      */
     RenderedMail joined(MailKind kind, Locale locale, List<OutboxMessage> items) {
         Map<String, Object> model = new HashMap<>();
         model.put("kind", kind.name());
         model.put("lang", locale.getLanguage());
-        model.put("items", items);
+        // in the plan's order: measures were numbered as imported
+        model.put("items", items.stream().sorted(java.util.Comparator.comparing(OutboxMessage::measureId,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).thenComparing(OutboxMessage::id))
+                .toList());
         String subject = messages.text(locale, "mail.joined." + kind + ".subject", items.size());
         return render("joined", locale, subject, model);
     }
