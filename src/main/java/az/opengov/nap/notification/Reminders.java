@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -100,13 +101,17 @@ public class Reminders {
         int raised = 0;
         while (taken < BATCH) {
             Batch one;
+            AtomicReference<WorkItem> taking = new AtomicReference<>();
             try {
-                one = tx.execute(s -> raise(worklist.remindersDue(now, processInstanceIds, 1), now));
+                one = tx.execute(s -> {
+                    List<WorkItem> items = worklist.remindersDue(now, processInstanceIds, 1);
+                    items.stream().findFirst().ifPresent(taking::set);
+                    return raise(items, now);
+                });
             } catch (RuntimeException e) {
-                WorkItem failed = tx.execute(s -> worklist.remindersDue(now, processInstanceIds, 1).stream().findFirst()
-                        .orElse(null));
+                WorkItem failed = taking.get();
                 if (failed == null) {
-                    break;
+                    throw e; // not an item's fault: the database, say; the next round tries again
                 }
                 log.error("The reminder of task {} (measure {}, cycle {}, agency {}) failed; tried again after {}",
                         failed.taskId(), failed.measureId(), failed.cycleNumber(), failed.agencyCode(), RETRY_AFTER, e);
