@@ -3,11 +3,14 @@ package az.opengov.nap.notification;
 import az.opengov.nap.shared.Messages;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -56,9 +59,9 @@ class MailComposer {
         String subject = messages.text(locale, "mail.kind." + f.kind() + ".subject", f.measureCode(), agencyName, due,
                 f.daysOverdue(), f.cycleNumber() == null ? 0 : f.cycleNumber());
         RenderedMail mail = render("message", locale, subject, model);
-        String summary = java.util.stream.Stream.of(f.planCode(), f.measureCode() == null ? null
+        String summary = Stream.of(f.planCode(), f.measureCode() == null ? null
                         : f.measureCode() + " — " + f.measureTitle(), agencyName)
-                .filter(part -> part != null && !part.isBlank()).collect(java.util.stream.Collectors.joining(" · "));
+                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" · "));
         return new RenderedMail(locale, mail.subject(), mail.text(), mail.html(), MailAddresses.oneLine(summary));
     }
 
@@ -89,9 +92,8 @@ class MailComposer {
         model.put("kind", kind.name());
         model.put("lang", locale.getLanguage());
         // in the plan's order: measures were numbered as imported
-        model.put("items", items.stream().sorted(java.util.Comparator.comparing(OutboxMessage::measureId,
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).thenComparing(OutboxMessage::id))
-                .toList());
+        model.put("items", items.stream().sorted(Comparator.comparing(OutboxMessage::measureId,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(OutboxMessage::id)).toList());
         String subject = messages.text(locale, "mail.joined." + kind + ".subject", items.size());
         return render("joined", locale, subject, model);
     }

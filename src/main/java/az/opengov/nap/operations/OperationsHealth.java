@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Health contributors beside Spring Boot's database check: mail ({@code mail}), the outbox backlog
- * ({@code outbox}), reports' reminders ({@code reminders}) and the engine's job executor ({@code jobExecutor}). A problem that does not stop the node from
- * serving (mail server away, mail piling up, incidents) is {@link #WARN}: it shows on the endpoint and in monitoring
- * but the node stays in the load balancer (HTTP 200); only the database and a stopped job executor are DOWN.
+ * ({@code outbox}), reports' reminders ({@code reminders}) and the engine's job executor ({@code jobExecutor}). A
+ * problem that does not stop the node from serving (mail server away, mail piling up, a reminder failing, incidents)
+ * is {@link #WARN}: it shows on the endpoint and in monitoring but the node stays in the load balancer (HTTP 200);
+ * only the database and a stopped job executor are DOWN.
  */
 @Configuration
 class OperationsHealth {

@@ -55,6 +55,16 @@ final class ReadInTransaction {
                 .findFirst();
     }
 
+    /** The open report item of the measure's cycle and agency, if this transaction holds it locked. */
+    static Optional<WorkItem> openReport(long measureId, int cycle, String agencyCode) {
+        Map<String, WorkItem> items = items();
+        return items == null ? Optional.empty() : items.values().stream()
+                .filter(w -> "OPEN".equals(w.state()) && w.measureId() == measureId
+                        && Integer.valueOf(cycle).equals(w.cycleNumber()) && agencyCode.equals(w.agencyCode())
+                        && (w.kind() == WorkKind.REPORT || w.kind() == WorkKind.INVITED_REPORT))
+                .findFirst();
+    }
+
     /** This transaction's items, kept by {@link TransactionCache}. */
     private static Map<String, WorkItem> items() {
         return TransactionCache.map(ReadInTransaction.class);

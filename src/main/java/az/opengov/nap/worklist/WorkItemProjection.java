@@ -57,7 +57,7 @@ class WorkItemProjection {
                 events.publishEvent(new WorkItemOpened(item));
             }
             case TaskListener.EVENTNAME_ASSIGNMENT -> worklist.assigned(task.getId(), task.getAssignee());
-            case TaskListener.EVENTNAME_UPDATE -> worklist.dueChanged(task.getId(),
+            case TaskListener.EVENTNAME_UPDATE -> worklist.datesChanged(task.getId(),
                     task.getDueDate() == null ? null : task.getDueDate().toInstant(), remindAt(task, kind));
             case TaskListener.EVENTNAME_COMPLETE -> worklist.ended(task.getId(), "COMPLETED");
             case TaskListener.EVENTNAME_DELETE -> worklist.ended(task.getId(), "DELETED");

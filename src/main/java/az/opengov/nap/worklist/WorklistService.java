@@ -70,9 +70,13 @@ public class WorklistService {
         return items.openForMeasure(measureId);
     }
 
-    /** An agency's open report task (executor's or invited body's) in a measure's cycle, if it has one. */
-    public java.util.Optional<WorkItem> openReport(long measureId, int cycle, String agencyCode) {
-        return items.openReport(measureId, cycle, agencyCode);
+    /**
+     * An agency's open report task (executor's or invited body's) in a measure's cycle, if it has one; one this
+     * transaction holds locked (the reminders it raises) is not read again.
+     */
+    public Optional<WorkItem> openReport(long measureId, int cycle, String agencyCode) {
+        Optional<WorkItem> locked = ReadInTransaction.openReport(measureId, cycle, agencyCode);
+        return locked.isPresent() ? locked : items.openReport(measureId, cycle, agencyCode);
     }
 
     /**
@@ -90,7 +94,9 @@ public class WorklistService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<WorkItem> remindersDue(Instant now, Collection<String> processInstanceIds, int limit) {
-        return items.remindersDue(now, processInstanceIds, limit);
+        List<WorkItem> due = items.remindersDue(now, processInstanceIds, limit);
+        due.forEach(ReadInTransaction::locked);
+        return due;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -127,7 +133,7 @@ public class WorklistService {
     }
 
     @Transactional
-    void dueChanged(String taskId, Instant due, Instant followUp) {
+    void datesChanged(String taskId, Instant due, Instant followUp) {
         items.dates(taskId, due, followUp);
         ReadInTransaction.changed(taskId);
     }

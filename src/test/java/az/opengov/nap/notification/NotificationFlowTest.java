@@ -174,8 +174,10 @@ class NotificationFlowTest {
         assertThat(rows("REMINDER")).extracting(OutboxMessage::agencyCode).containsOnly("MCHT", "EDU");
         assertThat(rows("INVITED_REMINDER")).extracting(OutboxMessage::agencyCode).containsOnly("MILLI_MECLIS");
         deliverAll();
-        assertThat(mail(MCHT_USER, "Reminder").orElseThrow().subject())
-                .isEqualTo("Reminder: report on measure 1.1 due 15.07.2026");
+        Mails.Received reminder = mail(MCHT_USER, "Reminder").orElseThrow();
+        assertThat(reminder.subject()).isEqualTo("Reminder: report on measure 1.1 due 15.07.2026");
+        // the link opens the agency's own report task (the poller's item, not read again)
+        assertThat(reminder.text()).contains("https://nap.example.az/workspace/tasks/" + task("MCHT").taskId());
         assertThat(mail(MILLI_MECLIS_CONTACT, "Xatırlatma").orElseThrow().subject())
                 .isEqualTo("Xatırlatma: tədbir 1.1 üzrə hesabat dəvəti, son tarix 15.07.2026");
 
