@@ -46,4 +46,14 @@ public enum MailKind {
             case RETURNED, DIGEST_AGENCY, DIGEST_COMMISSION, DIGEST_ADMIN, PORTAL -> false;
         };
     }
+
+    /**
+     * Whether a mail of this kind waits {@code nap.notification.gather-window} before it leaves, so that what follows
+     * for the same address within that time leaves with it: the requests and invitations of a cycle's opening, which
+     * the engine raises measure after measure (sixty for one agency over some seconds), become one mail rather than
+     * one per measure. Such a mail also leaves early with a mail of its kind that falls due for the address.
+     */
+    boolean gathers() {
+        return this == TASK_OPENED || this == INVITATION;
+    }
 }

@@ -36,6 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param nodeId            this node's name in the outbox's lock column; host name and process id if not set
  * @param reminderPoll      pause of the reminder poller (see {@link Reminders}) once it has raised every reminder due:
  *                          a reminder leaves at most this long after its time
+ * @param gatherWindow      how long a request or invitation of a cycle's opening waits before it leaves, gathering what
+ *                          follows for the same address meanwhile (see {@link MailKind#gathers()}); zero: at once
  */
 @Validated
 @ConfigurationProperties("nap.notification")
@@ -51,7 +53,8 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") @Not
                                      List<@NotNull Duration> retryBackoff,
                                      @DefaultValue("0 0 9 * * MON") @NotBlank String digestCron,
                                      String nodeId,
-                                     @DefaultValue("PT5S") @NotNull Duration reminderPoll) {
+                                     @DefaultValue("PT5S") @NotNull Duration reminderPoll,
+                                     @DefaultValue("PT1M") @NotNull Duration gatherWindow) {
 
     public NotificationProperties {
         if (baseUrl != null && (!baseUrl.isAbsolute() || !baseUrl.getScheme().startsWith("http"))) {
@@ -70,6 +73,9 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") @Not
         }
         if (reminderPoll != null && (reminderPoll.isNegative() || reminderPoll.isZero())) {
             throw new IllegalArgumentException("nap.notification.reminder-poll must be positive");
+        }
+        if (gatherWindow != null && gatherWindow.isNegative()) {
+            throw new IllegalArgumentException("nap.notification.gather-window must not be negative");
         }
         if (lease != null && (lease.isNegative() || lease.isZero())) {
             throw new IllegalArgumentException("nap.notification.lease must be positive");

@@ -1,6 +1,7 @@
 package az.opengov.nap.notification;
 
 import az.opengov.nap.shared.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Queues mail: one outbox row per recipient (all of a mail's rows in one statement on PostgreSQL), written in the
  * caller's transaction (the process step's), so the mail
- * exists exactly when the step committed. A mail already queued for the same occasion and address is not queued
+ * exists exactly when the step committed. It is due at once, or for a kind that {@linkplain MailKind#gathers()
+ * gathers} after {@code nap.notification.gather-window}. A mail already queued for the same occasion and address is not queued
  * again. A malformed address is stored as REJECTED, for administrators to see, and never blocks the others.
  */
 @Component
@@ -25,9 +27,11 @@ class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final OutboxRepository rows;
+    private final NotificationProperties properties;
 
-    Outbox(OutboxRepository rows) {
+    Outbox(OutboxRepository rows, NotificationProperties properties) {
         this.rows = rows;
+        this.properties = properties;
     }
 
     /**
@@ -42,6 +46,9 @@ class Outbox {
                 Function<Locale, RenderedMail> write) {
         Map<Locale, RenderedMail> written = new HashMap<>();
         List<OutboxRepository.NewRow> added = new ArrayList<>();
+        Instant now = Clock.now();
+        // a cycle's request waits, gathering what follows for the address (see MailKind.gathers)
+        Instant leaves = kind.gathers() ? now.plus(properties.gatherWindow()) : now;
         for (Recipient r : Recipients.union(List.of(recipients))) {
             RenderedMail mail = written.computeIfAbsent(r.locale(), write);
             boolean valid = MailAddresses.valid(r.address());
@@ -52,7 +59,7 @@ class Outbox {
             added.add(new OutboxRepository.NewRow(key, kind, measureId, cycle, agencyCode, dueDate, address,
                     r.locale().getLanguage(), mail.subject(), mail.text(), mail.html(), link,
                     valid ? OutboxStatus.PENDING : OutboxStatus.REJECTED,
-                    valid ? null : "malformed or unsafe address", Clock.now(), mail.summary()));
+                    valid ? null : "malformed or unsafe address", now, leaves, mail.summary()));
         }
         return rows.insertAll(added);
     }

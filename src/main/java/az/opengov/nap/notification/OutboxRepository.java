@@ -28,6 +28,11 @@ class OutboxRepository {
     /** Due now: pending and due, or claimed by a node whose lease has run out (it crashed or hung). */
     private static final String DUE = """
             ((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and locked_until < :now))""";
+    /**
+     * What a claim takes for the address and kind of a due message: the due ones, and those waiting for their first
+     * attempt (gathered, see {@link MailKind#gathers()}), which then leave with it.
+     */
+    private static final String TAKEN = "(" + DUE + " or (status = 'PENDING' and attempts = 0))";
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -88,24 +93,25 @@ class OutboxRepository {
     private static Object[] values(NewRow r) {
         return new Object[] {r.dedupKey(), r.kind().name(), r.measureId(), r.cycleNumber(), r.agencyCode(),
                 r.dueDate() == null ? null : Date.valueOf(r.dueDate()), r.recipient(), r.locale(), r.subject(),
-                r.text(), r.html(), r.link(), r.status().name(), 0, Timestamp.from(r.now()), r.error(),
+                r.text(), r.html(), r.link(), r.status().name(), 0, Timestamp.from(r.dueAt()), r.error(),
                 Timestamp.from(r.now()), truncate(r.summary(), 1000)};
     }
 
     /**
-     * Claims due messages to the addresses of the {@code limit} oldest for {@code node} until {@code until}, address by
-     * address (at most {@link #CLAIM_FACTOR} × {@code limit} in all), each attempt counted:
+     * Claims due messages to the addresses of the {@code limit} oldest, of their kinds, for {@code node} until
+     * {@code until}, address by address (at most {@link #CLAIM_FACTOR} × {@code limit} in all), each attempt counted:
      * what waits for one address leaves together, so that the sender can join what may be joined (see
-     * {@link MailKind#joins()}). Rows another transaction holds are skipped ({@code for update skip locked}), and the
+     * {@link MailKind#joins()}), including the messages of that kind still gathering (see {@link #TAKEN}). Rows another transaction holds are skipped ({@code for update skip locked}), and the
      * claim re-checks that the row is still due, so two nodes never claim the same message. On PostgreSQL one
      * statement, elsewhere one to select and two per message. Call inside a transaction.
      */
     List<OutboxMessage> claim(String node, Instant now, Instant until, int limit) {
-        // the oldest due rows name the addresses (on PostgreSQL locked too, so that a sender claiming at the same
-        // moment starts from the next oldest, mostly other addresses); their rows are taken address by address, so
-        // that a claim holds all of what waits for the addresses it holds
-        String candidates = "select id from mail_outbox where " + DUE + " and recipient in (select recipient from "
-                + "mail_outbox where " + DUE + " order by next_attempt_at, id fetch first :limit rows only"
+        // the oldest due rows name the addresses and kinds (on PostgreSQL locked too, so that a sender claiming at the
+        // same moment starts from the next oldest, mostly other addresses); their rows are taken address by address,
+        // so that a claim holds all of what waits for the addresses and kinds it holds
+        String candidates = "select id from mail_outbox where " + TAKEN + " and (recipient, kind) in (select "
+                + "recipient, kind from mail_outbox where " + DUE + " order by next_attempt_at, id fetch first :limit "
+                + "rows only"
                 + (postgres ? " for update skip locked" : "") + ") "
                 + "order by recipient, next_attempt_at, id fetch first :most rows only for update skip locked";
         if (postgres) {
@@ -115,7 +121,7 @@ class OutboxRepository {
             // than its limit
             return jdbc.sql("with candidates as materialized (" + candidates + ") update mail_outbox set status = "
                             + "'SENDING', locked_by = :node, locked_until = :until, attempts = attempts + 1 where "
-                            + DUE + " and id in (select id from candidates) returning *")
+                            + TAKEN + " and id in (select id from candidates) returning *")
                     .param("node", node).param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
                     .param("limit", limit).param("most", limit * CLAIM_FACTOR).query((rs, n) -> map(rs, true)).list()
                     .stream().sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
@@ -126,7 +132,7 @@ class OutboxRepository {
         List<OutboxMessage> claimed = new ArrayList<>();
         for (long id : ids) {
             int updated = jdbc.sql("update mail_outbox set status = 'SENDING', locked_by = :node, locked_until = :until,"
-                            + " attempts = attempts + 1 where id = :id and " + DUE)
+                            + " attempts = attempts + 1 where id = :id and " + TAKEN)
                     .param("node", node).param("until", Timestamp.from(until)).param("id", id)
                     .param("now", Timestamp.from(now)).update();
             if (updated == 1) {
@@ -220,6 +226,6 @@ class OutboxRepository {
     /** A row to add. */
     record NewRow(String dedupKey, MailKind kind, Long measureId, Integer cycleNumber, String agencyCode,
                   LocalDate dueDate, String recipient, String locale, String subject, String text, String html,
-                  String link, OutboxStatus status, String error, Instant now, String summary) {
+                  String link, OutboxStatus status, String error, Instant now, Instant dueAt, String summary) {
     }
 }

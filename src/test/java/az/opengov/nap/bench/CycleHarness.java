@@ -7,6 +7,7 @@ import az.opengov.nap.agency.AgencyKind;
 import az.opengov.nap.agency.AgencyService;
 import az.opengov.nap.bench.Bench.Result;
 import az.opengov.nap.bench.Bench.Stats;
+import az.opengov.nap.notification.NotificationProperties;
 import az.opengov.nap.plan.ImportRequest;
 import az.opengov.nap.plan.PlanCalendar;
 import az.opengov.nap.plan.PlanImportService;
@@ -78,6 +79,8 @@ import org.springframework.transaction.support.TransactionTemplate;
         // the job executor as in production, not the tests' jobs run by hand
         "camunda.bpm.job-execution.enabled=true",
         "nap.notification.scheduling-enabled=true",
+        // a cycle's requests gather for the window production has (the tests' profile sends them at once)
+        "nap.notification.gather-window=PT1M",
         "nap.notification.base-url=https://nap.example.az/"})
 @ActiveProfiles("test")
 @Import({BenchConfiguration.class, CycleHarness.Counting.class, CycleHarness.FanOutAgencies.class})
@@ -134,6 +137,8 @@ abstract class CycleHarness {
     WorklistService worklist;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    NotificationProperties notification;
     /** The engine alone firing the reminder timers of {@link #FAN_OUT_OUR_SHAPE}, one run per fan-out of it. */
     final List<Run> shapeReminders = new ArrayList<>();
     /** The same for {@link #FAN_OUT_CALLED}. */
@@ -232,6 +237,7 @@ abstract class CycleHarness {
         List<Run> engineAloneOurShape = new ArrayList<>();
         List<Run> engineAloneCalled = new ArrayList<>();
         ours.add(openCycle(PLAN_A, tasks));
+        openingMails(PLAN_A, tasks);
         if (remindersOnly()) {
             notes.add("reminders only (nap.bench.reminders-only): no plan B, no engine defaults; one run each of the "
                     + "engine alone with our model's shape, and with each agency's report a called process");
@@ -252,6 +258,7 @@ abstract class CycleHarness {
             engineAloneCalled.add(fanOut(set, FAN_OUT_CALLED));
             importPlan(PLAN_B, CALENDAR_B, set);
             ours.add(openCycle(PLAN_B, tasks));
+            openingMails(PLAN_B, tasks);
             engineAlone.add(fanOut(set, FAN_OUT));
             engineAlonePerMeasure.add(fanOut(set, FAN_OUT_PER_MEASURE));
             engineAloneOurShape.add(fanOut(set, FAN_OUT_OUR_SHAPE));
@@ -484,6 +491,55 @@ abstract class CycleHarness {
                 + " where PROC_INST_ID_ in (select process_instance_id from measure where plan_code = ?)"
                 + " group by xmin::text) per_transaction", Integer.class, plan);
         return "; by the rows' inserting transaction (`xmin`): at most " + max;
+    }
+
+    /**
+     * The requests of the plan's opening, which gather for {@code nap.notification.gather-window} (none leaves while
+     * the cycle opens): from the moment the clock passes the window until the SMTP server has accepted every one, and
+     * how many mails they made.
+     */
+    void openingMails(String plan, int tasks) throws Exception {
+        String requests = "select count(*) from mail_outbox where kind in ('TASK_OPENED', 'INVITATION') and %s "
+                + "measure_id in (select id from measure where plan_code = ?)";
+        int queued = count(String.format(requests, ""), plan);
+        int sentEarly = count(String.format(requests, "status = 'SENT' and"), plan);
+        SMTP.purgeEmailFromAllMailboxes();
+        at(ClockUtil.getCurrentTime().toInstant().plus(notification.gatherWindow()).plusSeconds(1));
+        long start = System.nanoTime();
+        long deadline = start + timeout().toNanos();
+        int done;
+        while ((done = count(String.format(requests, "status = 'SENT' and"), plan)) < queued) {
+            assertThat(System.nanoTime()).as("requests of " + plan + " sent in time").isLessThan(deadline);
+            sleep();
+        }
+        long nanos = System.nanoTime() - start;
+        Map<String, Integer> keys = new HashMap<>();
+        Map<String, Integer> perRecipient = new HashMap<>();
+        int mails = 0;
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            String[] carried = m.getHeader("X-NAP-Outbox-Key");
+            boolean request = false;
+            for (String key : carried == null ? new String[0] : carried) {
+                if (key.contains(" TASK_OPENED|") || key.contains(" INVITATION|")) {
+                    keys.merge(key, 1, Integer::sum);
+                    request = true;
+                }
+            }
+            if (request) {
+                mails++;
+                perRecipient.merge(m.getAllRecipients()[0].toString(), 1, Integer::sum);
+            }
+        }
+        int twice = (int) keys.values().stream().filter(n -> n > 1).count();
+        notes.add(String.format(Locale.ROOT, "requests of plan %s's opening: %,d queued, %d of them sent while it opened "
+                        + "(they gather for %s); after that window all %,d accepted by SMTP in %.1f s, as %,d mails "
+                        + "(%d recipients, %d–%d mails each), %,d distinct outbox keys, %d twice", plan, queued,
+                sentEarly, notification.gatherWindow(), done, nanos / 1e9, mails, perRecipient.size(),
+                perRecipient.values().stream().mapToInt(i -> i).min().orElse(0),
+                perRecipient.values().stream().mapToInt(i -> i).max().orElse(0), keys.size(), twice));
+        assertThat(queued).as("requests of " + plan).isEqualTo(tasks);
+        assertThat(keys).as("requests received").hasSize(tasks);
+        assertThat(twice).as("requests received twice").isZero();
     }
 
     // ---- reminders ----------------------------------------------------------------------------------------------

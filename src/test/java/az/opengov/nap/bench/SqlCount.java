@@ -32,6 +32,8 @@ final class SqlCount implements BeanPostProcessor {
     private static final AtomicLong STATEMENTS = new AtomicLong();
     /** Statements by kind and table ("insert work_item"), from every thread, while {@link #byTable} runs. */
     private static final Map<String, LongAdder> TABLES = new ConcurrentHashMap<>();
+    /** The kind and table of each statement text met: a statement repeats, its text is matched once. */
+    private static final Map<String, String> TABLE_OF = new ConcurrentHashMap<>();
     private static volatile boolean tally;
     private static final Pattern TABLE = Pattern.compile(
             "^\\s*(?:(insert)\\s+into|(update)|(delete)\\s+from|(select)\\b.*?\\bfrom)\\s+([\\w.]+)",
@@ -114,7 +116,8 @@ final class SqlCount implements BeanPostProcessor {
                         trace.add(text);
                     }
                     if (tally) {
-                        TABLES.computeIfAbsent(table(text), k -> new LongAdder()).increment();
+                        TABLES.computeIfAbsent(TABLE_OF.computeIfAbsent(text, SqlCount::table), k -> new LongAdder())
+                                .increment();
                     }
                 }
             }

@@ -48,23 +48,28 @@ class NotificationRulesTest {
         List<Duration> backoff = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5));
         NotificationProperties p = new NotificationProperties(URI.create("https://nap.gov.az/"), "nap@nap.gov.az",
                 true, Duration.ofSeconds(30), 50, 4, 100, Duration.ofMinutes(2), backoff, "0 0 9 * * MON", null,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofMinutes(1));
         assertThat(p.maxAttempts()).isEqualTo(3);
         assertThat(p.backoffAfter(1)).isEqualTo(Duration.ofMinutes(1));
         assertThat(p.backoffAfter(9)).isEqualTo(Duration.ofMinutes(5));
         assertThat(p.link("/workspace/tasks/7")).isEqualTo("https://nap.gov.az/workspace/tasks/7");
         assertThatThrownBy(() -> new NotificationProperties(URI.create("nap.gov.az"), "nap@nap.gov.az", true,
                 Duration.ofSeconds(30), 50, 4, 100, Duration.ofMinutes(2), backoff, "0 0 9 * * MON", null,
-                Duration.ofSeconds(5)))
+                Duration.ofSeconds(5), Duration.ofMinutes(1)))
                 .hasMessageContaining("base-url");
         assertThatThrownBy(() -> new NotificationProperties(URI.create("https://nap.gov.az"), "x\r\nBcc: y@z.az",
                 true, Duration.ofSeconds(30), 50, 4, 100, Duration.ofMinutes(2), backoff, "0 0 9 * * MON", null,
-                Duration.ofSeconds(5)))
+                Duration.ofSeconds(5), Duration.ofMinutes(1)))
                 .hasMessageContaining("from");
         assertThatThrownBy(() -> new NotificationProperties(URI.create("https://nap.gov.az"), "nap@nap.gov.az", true,
                 Duration.ofSeconds(30), 50, 4, 100, Duration.ofMinutes(2), List.of(Duration.ZERO), "0 0 9 * * MON", null,
-                Duration.ofSeconds(5)))
+                Duration.ofSeconds(5), Duration.ofMinutes(1)))
                 .hasMessageContaining("retry-backoff");
+        assertThatThrownBy(() -> new NotificationProperties(URI.create("https://nap.gov.az"), "nap@nap.gov.az", true,
+                Duration.ofSeconds(30), 50, 4, 100, Duration.ofMinutes(2), backoff, "0 0 9 * * MON", null,
+                Duration.ofSeconds(5), Duration.ofSeconds(-1)))
+                .hasMessageContaining("gather-window");
+        assertThat(p.gatherWindow()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test

@@ -423,6 +423,47 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void aCyclesRequestsGatherForTheWindowAndLeaveAsOneMailWhenTheFirstFallsDue() {
+        // the production window: a request waits a minute, and what follows of its kind for the address leaves with it
+        Outbox gathering = new Outbox(repository, properties(Duration.ofMinutes(1)));
+        Instant opened = now;
+        gathering.enqueue(Outbox.key(MailKind.TASK_OPENED, 1L, 1, "MCHT", null, null), MailKind.TASK_OPENED, 1L, 1,
+                "MCHT", null, "https://nap.example.az/workspace/tasks/1", List.of(r("a@agency.example.az")),
+                locale -> new RenderedMail(locale, "Hesabat: tədbir 1.1", "mətn 1.1", "<p>mətn 1.1</p>", "1.1"));
+        at(opened.plusSeconds(20));
+        gathering.enqueue(Outbox.key(MailKind.TASK_OPENED, 2L, 1, "MCHT", null, null), MailKind.TASK_OPENED, 2L, 1,
+                "MCHT", null, "https://nap.example.az/workspace/tasks/2", List.of(r("a@agency.example.az")),
+                locale -> new RenderedMail(locale, "Hesabat: tədbir 1.2", "mətn 1.2", "<p>mətn 1.2</p>", "1.2"));
+        gathering.enqueue(Outbox.key(MailKind.INVITATION, 3L, 1, "MCHT", null, null), MailKind.INVITATION, 3L, 1,
+                "MCHT", null, "https://nap.example.az/workspace/tasks/3", List.of(r("a@agency.example.az")),
+                locale -> new RenderedMail(locale, "Dəvət: tədbir 2.1", "mətn 2.1", "<p>mətn 2.1</p>", "2.1"));
+        // a kind that does not gather leaves at once, and takes none of the waiting ones with it
+        gathering.enqueue(Outbox.key(MailKind.RETURNED, 1L, 1, "MCHT", null, "report=1"), MailKind.RETURNED, 1L, 1,
+                "MCHT", null, "https://nap.example.az/workspace/tasks/4", List.of(r("a@agency.example.az")),
+                locale -> new RenderedMail(locale, "Qaytarıldı: tədbir 1.1", "mətn", "<p>mətn</p>"));
+        assertThat(sender.deliverAll()).isEqualTo(1);
+        assertThat(Mails.received(SMTP)).extracting(Mails.Received::subject).containsExactly("Qaytarıldı: tədbir 1.1");
+        assertThat(pending()).isEqualTo(3);
+
+        at(opened.plusSeconds(59));
+        assertThat(sender.deliverAll()).isZero();
+        // the first request falls due: the second, queued 20 s later, leaves with it; the invitation waits its own
+        // minute
+        at(opened.plusSeconds(61));
+        assertThat(sender.deliverAll()).isEqualTo(2);
+        assertThat(Mails.received(SMTP)).hasSize(2);
+        Mails.Received joined = Mails.received(SMTP).get(1);
+        assertThat(joined.outboxKeys()).hasSize(2);
+        assertThat(joined.text()).contains("Hesabat: tədbir 1.1", "Hesabat: tədbir 1.2").doesNotContain("Dəvət");
+        assertThat(pending()).isEqualTo(1);
+        at(opened.plusSeconds(81));
+        assertThat(sender.deliverAll()).isEqualTo(1);
+        assertThat(Mails.received(SMTP)).extracting(Mails.Received::subject).last().isEqualTo("Dəvət: tədbir 2.1");
+        assertThat(all()).extracting(OutboxMessage::status).containsOnly(OutboxStatus.SENT);
+        assertThat(all()).extracting(OutboxMessage::attempts).containsOnly(1);
+    }
+
+    @Test
     void severalSendersDeliverEverythingWaitingForFewAddressesEachMessageOnce() {
         // what the four workers claim at once overlaps: each may take part of one address's messages, none stops
         // while any is left
@@ -569,7 +610,16 @@ class OutboxDeliveryTest {
         NotificationProperties p = properties;
         return new OutboxSender(repository, mailSender, new NotificationProperties(p.baseUrl(), p.from(),
                 p.schedulingEnabled(), p.pollInterval(), p.batchSize(), 1, messagesPerConnection, p.lease(),
-                p.retryBackoff(), p.digestCron(), p.nodeId(), p.reminderPoll()), mailProperties, transactions, "one-sender", composer);
+                p.retryBackoff(), p.digestCron(), p.nodeId(), p.reminderPoll(), p.gatherWindow()), mailProperties,
+                transactions, "one-sender", composer);
+    }
+
+    /** The test's settings with another gather window. */
+    private NotificationProperties properties(Duration gatherWindow) {
+        NotificationProperties p = properties;
+        return new NotificationProperties(p.baseUrl(), p.from(), p.schedulingEnabled(), p.pollInterval(),
+                p.batchSize(), p.senders(), p.messagesPerConnection(), p.lease(), p.retryBackoff(), p.digestCron(),
+                p.nodeId(), p.reminderPoll(), gatherWindow);
     }
 
     private long count(OutboxStatus status) {
