@@ -1,6 +1,9 @@
 package az.opengov.nap.notification;
 
 import az.opengov.nap.shared.Messages;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -30,18 +33,53 @@ class MailComposer {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final Messages messages;
+    private final ObjectMapper json;
 
-    MailComposer(MessageSource messageSource, Messages messages) {
+    MailComposer(MessageSource messageSource, Messages messages, ObjectMapper json) {
         this.messages = messages;
+        this.json = json;
         engine.setTemplateEngineMessageSource(messageSource);
         engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
     }
 
-    RenderedMail message(MailFacts f, Locale locale) {
+    /**
+     * A message about a report as it is queued: its subject and summary, and the model its bodies are written from
+     * when it leaves ({@link #written(OutboxMessage)}), as JSON. A cycle's opening queues thousands of messages that
+     * mostly leave joined, listed by subject and summary, so their bodies are never written at all.
+     */
+    RenderedMail later(MailFacts f, Locale locale) {
+        Map<String, Object> model = model(f, locale);
+        String agencyName = (String) model.get("agencyName");
+        String subject = messages.text(locale, "mail.kind." + f.kind() + ".subject", f.measureCode(), agencyName,
+                date(f.dueDate()), f.daysOverdue(), f.cycleNumber() == null ? 0 : f.cycleNumber());
+        String summary = Stream.of(f.planCode(), f.measureCode() == null ? null
+                        : f.measureCode() + " — " + f.measureTitle(), agencyName)
+                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" · "));
+        try {
+            return new RenderedMail(locale, MailAddresses.oneLine(subject), null, null,
+                    MailAddresses.oneLine(summary), json.writeValueAsString(model));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("mail model not written", e);
+        }
+    }
+
+    /** The bodies of a queued message written now: as queued, or from the model it was queued with. */
+    RenderedMail written(OutboxMessage m) {
+        Locale locale = Locale.forLanguageTag(m.locale());
+        if (m.bodyText() != null || m.model() == null) {
+            return new RenderedMail(locale, m.subject(), m.bodyText(), m.bodyHtml(), m.summary());
+        }
+        try {
+            Map<String, Object> model = json.readValue(m.model(), new TypeReference<Map<String, Object>>() { });
+            return render("message", locale, m.subject(), model).withSummary(m.summary());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("mail model of message " + m.id() + " not readable", e);
+        }
+    }
+
+    private static Map<String, Object> model(MailFacts f, Locale locale) {
         String lang = locale.getLanguage();
-        String agencyName = f.agency() == null ? "" : f.agency().name(lang);
-        String due = f.dueDate() == null ? "" : DATE.format(f.dueDate());
         Map<String, Object> model = new HashMap<>();
         model.put("kind", f.kind().name());
         model.put("lang", lang);
@@ -51,18 +89,12 @@ class MailComposer {
         model.put("cycleNumber", f.cycleNumber());
         model.put("period", f.periodStart() == null ? null : DATE.format(f.periodStart()) + " – "
                 + DATE.format(f.periodEnd()));
-        model.put("agencyName", agencyName);
-        model.put("dueDate", f.dueDate() == null ? null : due);
+        model.put("agencyName", f.agency() == null ? "" : f.agency().name(lang));
+        model.put("dueDate", f.dueDate() == null ? null : DATE.format(f.dueDate()));
         model.put("daysOverdue", f.daysOverdue());
         model.put("comment", f.comment());
         model.put("link", f.link());
-        String subject = messages.text(locale, "mail.kind." + f.kind() + ".subject", f.measureCode(), agencyName, due,
-                f.daysOverdue(), f.cycleNumber() == null ? 0 : f.cycleNumber());
-        RenderedMail mail = render("message", locale, subject, model);
-        String summary = Stream.of(f.planCode(), f.measureCode() == null ? null
-                        : f.measureCode() + " — " + f.measureTitle(), agencyName)
-                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" · "));
-        return new RenderedMail(locale, mail.subject(), mail.text(), mail.html(), MailAddresses.oneLine(summary));
+        return model;
     }
 
     RenderedMail digest(DigestFacts f, Locale locale) {

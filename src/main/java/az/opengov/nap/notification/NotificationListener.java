@@ -84,7 +84,7 @@ class NotificationListener {
         MailFacts facts = facts(kind, e.measureId(), e.cycleNumber(), agency, e.dueDate(), e.daysOverdue(), null, link);
         outbox.enqueue(Outbox.key(kind, e.measureId(), e.cycleNumber(), e.agencyCode(), e.dueDate(), e.sequence()),
                 kind, e.measureId(), e.cycleNumber(), e.agencyCode(), e.dueDate(), link, Recipients.union(to),
-                locale -> composer.message(facts, locale));
+                locale -> composer.later(facts, locale));
     }
 
     /** An administrator's reminder about one report, keyed by today's date: the same day it is not queued again. */
@@ -97,7 +97,7 @@ class NotificationListener {
         MailFacts facts = facts(kind, measureId, cycle, agency, due, overdue(due), null, link);
         return outbox.enqueue(Outbox.key(kind, measureId, cycle, agencyCode, due, "manual=" + Clock.today()), kind,
                 measureId, cycle, agencyCode, due, link, recipients.agency(agency),
-                locale -> composer.message(facts, locale));
+                locale -> composer.later(facts, locale));
     }
 
     @EventListener
@@ -117,7 +117,7 @@ class NotificationListener {
             outbox.enqueue(Outbox.key(MailKind.REVIEW_WAITING, item.measureId(), item.cycleNumber(),
                             item.agencyCode(), null, "report=" + item.reportId()), MailKind.REVIEW_WAITING,
                     item.measureId(), item.cycleNumber(), item.agencyCode(), null, link, recipients.reviewers(),
-                    locale -> composer.message(facts, locale));
+                    locale -> composer.later(facts, locale));
             return;
         }
         MailKind kind;
@@ -137,7 +137,7 @@ class NotificationListener {
         MailFacts facts = facts(kind, item.measureId(), item.cycleNumber(), agency, due, overdue(due), comment, link);
         outbox.enqueue(Outbox.key(kind, item.measureId(), item.cycleNumber(), item.agencyCode(), due, discriminator),
                 kind, item.measureId(), item.cycleNumber(), item.agencyCode(), due, link, recipients.agency(agency),
-                locale -> composer.message(facts, locale));
+                locale -> composer.later(facts, locale));
     }
 
     @EventListener
@@ -148,7 +148,7 @@ class NotificationListener {
         MailFacts facts = facts(MailKind.PUBLISHED, e.measureId(), e.cycleNumber(), agency, null, 0, null, link);
         outbox.enqueue(Outbox.key(MailKind.PUBLISHED, e.measureId(), e.cycleNumber(), e.agencyCode(), null,
                         "report=" + e.reportId()), MailKind.PUBLISHED, e.measureId(), e.cycleNumber(),
-                e.agencyCode(), null, link, recipients.agency(agency), locale -> composer.message(facts, locale));
+                e.agencyCode(), null, link, recipients.agency(agency), locale -> composer.later(facts, locale));
     }
 
     private MailFacts facts(MailKind kind, long measureId, int cycle, Agency agency, LocalDate due, int daysOverdue,

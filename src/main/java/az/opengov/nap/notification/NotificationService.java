@@ -18,12 +18,15 @@ public class NotificationService {
     private final WeeklyDigest digest;
     private final Outbox queue;
     private final NotificationListener listener;
+    private final MailComposer composer;
 
-    NotificationService(OutboxRepository outbox, WeeklyDigest digest, Outbox queue, NotificationListener listener) {
+    NotificationService(OutboxRepository outbox, WeeklyDigest digest, Outbox queue, NotificationListener listener,
+                        MailComposer composer) {
         this.outbox = outbox;
         this.digest = digest;
         this.queue = queue;
         this.listener = listener;
+        this.composer = composer;
     }
 
     /**
@@ -58,9 +61,17 @@ public class NotificationService {
         return new OutboxPage(outbox.page(status, p * s, s), outbox.count(status), p, s);
     }
 
-    /** One message with its text and HTML as they are (or will be) sent. */
+    /**
+     * One message with its text and HTML as they are (or will be) sent: a message about a report still waiting has
+     * them written now from its model, as they will leave.
+     */
     public OutboxMessage message(long id) {
-        return outbox.find(id, true).orElseThrow(() -> NapException.notFound("mail", id));
+        OutboxMessage m = outbox.find(id, true).orElseThrow(() -> NapException.notFound("mail", id));
+        if (m.bodyText() != null || m.model() == null) {
+            return m;
+        }
+        RenderedMail written = composer.written(m);
+        return m.withBodies(written.text(), written.html());
     }
 
     /** An administrator sends a FAILED message again: it is due now, with a fresh series of attempts. */

@@ -59,7 +59,7 @@ class Outbox {
             added.add(new OutboxRepository.NewRow(key, kind, measureId, cycle, agencyCode, dueDate, address,
                     r.locale().getLanguage(), mail.subject(), mail.text(), mail.html(), link,
                     valid ? OutboxStatus.PENDING : OutboxStatus.REJECTED,
-                    valid ? null : "malformed or unsafe address", now, leaves, mail.summary()));
+                    valid ? null : "malformed or unsafe address", now, leaves, mail.summary(), mail.model()));
         }
         return rows.insertAll(added);
     }

@@ -24,7 +24,7 @@ class OutboxRepository {
 
     private static final String COLUMNS = """
             dedup_key, kind, measure_id, cycle_number, agency_code, due_date, recipient, locale, subject, body_text,
-            body_html, link, status, attempts, next_attempt_at, last_error, created_at, summary""";
+            body_html, link, status, attempts, next_attempt_at, last_error, created_at, summary, model""";
     /** Due now: pending and due, or claimed by a node whose lease has run out (it crashed or hung). */
     private static final String DUE = """
             ((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and locked_until < :now))""";
@@ -49,11 +49,11 @@ class OutboxRepository {
         if (postgres) {
             // a unique violation would abort PostgreSQL's whole transaction, the process step's: never raise one
             return jdbc.sql("insert into mail_outbox (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "?, ?, ?, ?, ?) on conflict (dedup_key, recipient) do nothing").params(values).update() == 1;
+                    + "?, ?, ?, ?, ?, ?) on conflict (dedup_key, recipient) do nothing").params(values).update() == 1;
         }
         try {
             return jdbc.sql("insert into mail_outbox (" + COLUMNS + ") select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            + "?, ?, ?, ?, ? from (values (1)) as one (x) where not exists "
+                            + "?, ?, ?, ?, ?, ? from (values (1)) as one (x) where not exists "
                             + "(select 1 from mail_outbox where dedup_key = ? and recipient = ?)")
                     .params(concat(values, r.dedupKey(), r.recipient())).update() == 1;
         } catch (DuplicateKeyException e) {
@@ -87,14 +87,14 @@ class OutboxRepository {
         return added;
     }
 
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int ROWS_PER_STATEMENT = 1000;
 
     private static Object[] values(NewRow r) {
         return new Object[] {r.dedupKey(), r.kind().name(), r.measureId(), r.cycleNumber(), r.agencyCode(),
                 r.dueDate() == null ? null : Date.valueOf(r.dueDate()), r.recipient(), r.locale(), r.subject(),
                 r.text(), r.html(), r.link(), r.status().name(), 0, Timestamp.from(r.dueAt()), r.error(),
-                Timestamp.from(r.now()), truncate(r.summary(), 1000)};
+                Timestamp.from(r.now()), truncate(r.summary(), 1000), r.model()};
     }
 
     /**
@@ -215,7 +215,8 @@ class OutboxRepository {
                 (Integer) rs.getObject("cycle_number", Integer.class), rs.getString("agency_code"),
                 due == null ? null : due.toLocalDate(), rs.getString("link"), rs.getString("locked_by"),
                 rs.getString("dedup_key"), withBodies ? rs.getString("body_text") : null,
-                withBodies ? rs.getString("body_html") : null, rs.getString("summary"));
+                withBodies ? rs.getString("body_html") : null, rs.getString("summary"),
+                withBodies ? rs.getString("model") : null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -226,6 +227,7 @@ class OutboxRepository {
     /** A row to add. */
     record NewRow(String dedupKey, MailKind kind, Long measureId, Integer cycleNumber, String agencyCode,
                   LocalDate dueDate, String recipient, String locale, String subject, String text, String html,
-                  String link, OutboxStatus status, String error, Instant now, Instant dueAt, String summary) {
+                  String link, OutboxStatus status, String error, Instant now, Instant dueAt, String summary,
+                  String model) {
     }
 }

@@ -294,13 +294,17 @@ public class OutboxSender implements AutoCloseable {
         return messages.size();
     }
 
-    /** One message as it was written, or several joined in one mail that lists each (subject, summary, link). */
+    /**
+     * One message as it was written (or is written now from its model), or several joined in one mail that lists each
+     * (subject, summary, link).
+     */
     private MimeMessage mime(List<OutboxMessage> messages) throws MessagingException {
         OutboxMessage first = messages.get(0);
         RenderedMail written;
         if (messages.size() == 1) {
-            OutboxMessage m = first.bodyText() == null ? outbox.find(first.id(), true).orElseThrow() : first;
-            written = new RenderedMail(Locale.forLanguageTag(m.locale()), m.subject(), m.bodyText(), m.bodyHtml());
+            OutboxMessage m = first.bodyText() == null && first.model() == null
+                    ? outbox.find(first.id(), true).orElseThrow() : first;
+            written = composer.written(m);
         } else {
             written = composer.joined(first.kind(), Locale.forLanguageTag(first.locale()), messages);
         }
