@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queues mail: one outbox row per recipient (all of a mail's rows in one statement on PostgreSQL), written in the
- * caller's transaction (the process step's), so the mail
- * exists exactly when the step committed. It is due at once, or for a kind that {@linkplain MailKind#gathers()
- * gathers} after {@code nap.notification.gather-window}. A mail already queued for the same occasion and address is not queued
- * again. A malformed address is stored as REJECTED, for administrators to see, and never blocks the others.
+ * caller's transaction (the process step's), so the mail exists exactly when the step committed. It is due at once,
+ * or for a kind that {@linkplain MailKind#gathers() gathers} after {@code nap.notification.gather-window}. A mail
+ * already queued for the same occasion and address is not queued again. A malformed address is stored as REJECTED,
+ * for administrators to see, and never blocks the others.
  */
 @Component
 class Outbox {
