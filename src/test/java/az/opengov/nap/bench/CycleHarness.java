@@ -14,6 +14,7 @@ import az.opengov.nap.plan.PlanImportService;
 import az.opengov.nap.worklist.WorklistService;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -513,33 +514,64 @@ abstract class CycleHarness {
             sleep();
         }
         long nanos = System.nanoTime() - start;
-        Map<String, Integer> keys = new HashMap<>();
-        Map<String, Integer> perRecipient = new HashMap<>();
-        int mails = 0;
-        for (MimeMessage m : SMTP.getReceivedMessages()) {
-            String[] carried = m.getHeader("X-NAP-Outbox-Key");
-            boolean request = false;
-            for (String key : carried == null ? new String[0] : carried) {
-                if (key.contains(" TASK_OPENED|") || key.contains(" INVITATION|")) {
-                    keys.merge(key, 1, Integer::sum);
-                    request = true;
-                }
-            }
-            if (request) {
-                mails++;
-                perRecipient.merge(m.getAllRecipients()[0].toString(), 1, Integer::sum);
-            }
-        }
-        int twice = (int) keys.values().stream().filter(n -> n > 1).count();
+        Received received = received("TASK_OPENED", "INVITATION");
         notes.add(String.format(Locale.ROOT, "requests of plan %s's opening: %,d queued, %d of them sent while it opened "
                         + "(they gather for %s); after that window all %,d accepted by SMTP in %.1f s, as %,d mails "
                         + "(%d recipients, %d–%d mails each), %,d distinct outbox keys, %d twice", plan, queued,
-                sentEarly, notification.gatherWindow(), done, nanos / 1e9, mails, perRecipient.size(),
-                perRecipient.values().stream().mapToInt(i -> i).min().orElse(0),
-                perRecipient.values().stream().mapToInt(i -> i).max().orElse(0), keys.size(), twice));
+                sentEarly, notification.gatherWindow(), done, nanos / 1e9, received.mails(), received.recipients(),
+                received.fewest(), received.most(), received.keys().size(), received.twice()));
         assertThat(queued).as("requests of " + plan).isEqualTo(tasks);
-        assertThat(keys).as("requests received").hasSize(tasks);
-        assertThat(twice).as("requests received twice").isZero();
+        assertThat(received.keys()).as("requests received").hasSize(tasks);
+        assertThat(received.twice()).as("requests received twice").isZero();
+    }
+
+    /**
+     * What the SMTP server holds of these kinds of message: each outbox key with how often it came (a mail carries
+     * one for each message it joins), and how many mails each recipient got.
+     */
+    record Received(Map<String, Integer> keys, Map<String, Integer> perRecipient) {
+        int messages() {
+            return keys.values().stream().mapToInt(i -> i).sum();
+        }
+
+        int twice() {
+            return (int) keys.values().stream().filter(n -> n > 1).count();
+        }
+
+        int mails() {
+            return perRecipient.values().stream().mapToInt(i -> i).sum();
+        }
+
+        int recipients() {
+            return perRecipient.size();
+        }
+
+        int fewest() {
+            return perRecipient.values().stream().mapToInt(i -> i).min().orElse(0);
+        }
+
+        int most() {
+            return perRecipient.values().stream().mapToInt(i -> i).max().orElse(0);
+        }
+    }
+
+    static Received received(String... kinds) throws MessagingException {
+        Map<String, Integer> keys = new HashMap<>();
+        Map<String, Integer> perRecipient = new HashMap<>();
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            String[] carried = m.getHeader("X-NAP-Outbox-Key");
+            boolean counted = false;
+            for (String key : carried == null ? new String[0] : carried) {
+                if (java.util.Arrays.stream(kinds).anyMatch(kind -> key.contains(" " + kind + "|"))) {
+                    keys.merge(key, 1, Integer::sum);
+                    counted = true;
+                }
+            }
+            if (counted) {
+                perRecipient.merge(m.getAllRecipients()[0].toString(), 1, Integer::sum);
+            }
+        }
+        return new Received(keys, perRecipient);
     }
 
     // ---- reminders ----------------------------------------------------------------------------------------------
@@ -583,36 +615,19 @@ abstract class CycleHarness {
         double cpu = meter.cpuSeconds;
         settle();
         int events = count(raised, plan);
-        Map<String, Integer> keys = new HashMap<>();
-        Map<String, Integer> perRecipient = new HashMap<>();
-        int received = 0;
-        int mails = 0;
-        for (MimeMessage m : SMTP.getReceivedMessages()) {
-            // one key per outbox message the mail carries: several reminders to one address leave as one mail
-            String[] carried = m.getHeader("X-NAP-Outbox-Key");
-            boolean reminders = false;
-            for (String key : carried == null ? new String[0] : carried) {
-                if (key.contains(" REMINDER|")) {
-                    received++;
-                    keys.merge(key, 1, Integer::sum);
-                    reminders = true;
-                }
-            }
-            if (reminders) {
-                mails++;
-                perRecipient.merge(m.getAllRecipients()[0].toString(), 1, Integer::sum);
-            }
-        }
-        int twice = (int) keys.values().stream().filter(n -> n > 1).count();
+        // one key per outbox message the mail carries: several reminders to one address leave as one mail
+        Received reminders = received("REMINDER");
+        int received = reminders.messages();
+        int twice = reminders.twice();
         int queued = count("select count(*) from mail_outbox where kind = 'REMINDER' and measure_id in "
                 + "(select id from measure where plan_code = ?)", plan);
         notes.add(String.format(Locale.ROOT, "reminders of plan %s: %,d raised (deadline events, all after %s), %,d "
                         + "queued, %,d accepted by SMTP after %.1f s (first after %.1f s); GreenMail received %,d reminders "
                         + "in %,d mails, %,d distinct outbox keys, %d twice, %d recipients with %d–%d mails each; %.1f SQL "
                         + "statements per reminder; the machine busy for %.0f CPU seconds", plan, events, allRaised == 0 ? "–" : String.format(Locale.ROOT,
-                        "%.1f s", allRaised / 1e9), queued, done, nanos / 1e9, first / 1e9, received, mails, keys.size(), twice,
-                perRecipient.size(), perRecipient.values().stream().mapToInt(i -> i).min().orElse(0),
-                perRecipient.values().stream().mapToInt(i -> i).max().orElse(0), (double) statements / tasks, cpu));
+                        "%.1f s", allRaised / 1e9), queued, done, nanos / 1e9, first / 1e9, received, reminders.mails(),
+                reminders.keys().size(), twice, reminders.recipients(), reminders.fewest(), reminders.most(),
+                (double) statements / tasks, cpu));
         assertThat(events).as("deadline events of " + plan).isEqualTo(tasks);
         return new Run(plan, nanos, (double) statements / tasks, done, 0, 0, received, twice, cpu);
     }
