@@ -101,9 +101,10 @@ class OutboxRepository {
      * Claims due messages to the addresses of the {@code limit} oldest, of their kinds, for {@code node} until
      * {@code until}, address by address (at most {@link #CLAIM_FACTOR} × {@code limit} in all), each attempt counted:
      * what waits for one address leaves together, so that the sender can join what may be joined (see
-     * {@link MailKind#joins()}), including the messages of that kind still gathering (see {@link #TAKEN}). Rows another transaction holds are skipped ({@code for update skip locked}), and the
-     * claim re-checks that the row is still due, so two nodes never claim the same message. On PostgreSQL one
-     * statement, elsewhere one to select and two per message. Call inside a transaction.
+     * {@link MailKind#joins()}), including the messages of that kind still gathering (see {@link #TAKEN}). Rows
+     * another transaction holds are skipped ({@code for update skip locked}), and the claim re-checks that the row is
+     * still to be taken, so two nodes never claim the same message. On PostgreSQL one statement, elsewhere one to
+     * select and two per message. Call inside a transaction.
      */
     List<OutboxMessage> claim(String node, Instant now, Instant until, int limit) {
         // the oldest due rows name the addresses and kinds (on PostgreSQL locked too, so that a sender claiming at the
