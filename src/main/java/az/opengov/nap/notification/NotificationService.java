@@ -67,9 +67,6 @@ public class NotificationService {
      */
     public OutboxMessage message(long id) {
         OutboxMessage m = outbox.find(id, true).orElseThrow(() -> NapException.notFound("mail", id));
-        if (m.bodyText() != null || m.model() == null) {
-            return m;
-        }
         RenderedMail written = composer.written(m);
         return m.withBodies(written.text(), written.html());
     }

@@ -302,9 +302,7 @@ public class OutboxSender implements AutoCloseable {
         OutboxMessage first = messages.get(0);
         RenderedMail written;
         if (messages.size() == 1) {
-            OutboxMessage m = first.bodyText() == null && first.model() == null
-                    ? outbox.find(first.id(), true).orElseThrow() : first;
-            written = composer.written(m);
+            written = composer.written(first); // a claim reads each message whole
         } else {
             written = composer.joined(first.kind(), Locale.forLanguageTag(first.locale()), messages);
         }
