@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -88,12 +90,26 @@ class WorkItemRepository {
                 .optional();
     }
 
+    /**
+     * The groups' open items in due order. Each group's first {@code offset + limit} come off
+     * {@code ix_work_item_group} in that order and are merged: a page reads at most that many rows a group, however
+     * many items the groups have open.
+     */
     List<WorkItem> open(Collection<String> groups, int offset, int limit) {
-        return jdbc.sql("""
-                select * from work_item where state = 'OPEN' and candidate_group in (:groups)
-                order by due_at nulls last, created_at, task_id offset :offset rows fetch next :limit rows only""")
-                .param("groups", groups).param("offset", offset).param("limit", limit)
-                .query((rs, n) -> map(rs)).list();
+        String order = " order by due_at nulls last, created_at, task_id";
+        String eachGroup = groups.stream().distinct()
+                .map(g -> "select * from (select * from work_item where candidate_group = ? and state = 'OPEN'"
+                        + order + " fetch first ? rows only) g")
+                .collect(Collectors.joining(" union all "));
+        List<Object> params = new ArrayList<>();
+        groups.stream().distinct().forEach(g -> {
+            params.add(g);
+            params.add(offset + limit);
+        });
+        params.add(offset);
+        params.add(limit);
+        return jdbc.sql("select * from (" + eachGroup + ") w" + order + " offset ? rows fetch next ? rows only")
+                .params(params).query((rs, n) -> map(rs)).list();
     }
 
     long countOpen(Collection<String> groups) {

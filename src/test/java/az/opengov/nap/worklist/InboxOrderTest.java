@@ -1,0 +1,69 @@
+package az.opengov.nap.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * An inbox of several groups, page by page: the groups' open items merged in due order (no due date last, then by
+ * creation and task id), each item once across the pages, nothing of another group or closed, and the count.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class InboxOrderTest {
+
+    static final Instant T = Instant.parse("2026-03-02T08:00:00Z");
+
+    @Autowired
+    WorkItemRepository items;
+    @Autowired
+    WorklistService worklist;
+
+    @Test
+    void pagesOfSeveralGroupsComeInDueOrderEachItemOnce() {
+        Random random = new Random(20261127L);
+        List<WorkItem> mine = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            String group = List.of("INBOX-A", "INBOX-B", "INBOX-C", "INBOX-OTHER").get(random.nextInt(4));
+            // few distinct dates, so that ties are broken by creation time and then by task id
+            Instant due = random.nextInt(8) == 0 ? null : T.plus(random.nextInt(5), ChronoUnit.DAYS);
+            Instant created = T.minus(random.nextInt(3), ChronoUnit.DAYS);
+            WorkItem item = new WorkItem(String.format("inbox-%04d-%03d", random.nextInt(10_000), i), "pi-" + i, WorkKind.REPORT,
+                    "INBOX", 1, "1.1", 1, 1, group, "EXECUTOR", group, null, null, false, "OPEN", created, due);
+            items.insert(item, null);
+            boolean closed = i % 11 == 0;
+            if (closed) {
+                items.end(item.taskId(), "COMPLETED", T);
+            } else if (!group.equals("INBOX-OTHER")) {
+                mine.add(item);
+            }
+        }
+        List<String> groups = List.of("INBOX-A", "INBOX-B", "INBOX-C");
+        List<String> expected = mine.stream().sorted(Comparator.comparing(WorkItem::dueAt,
+                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(WorkItem::createdAt)
+                .thenComparing(WorkItem::taskId)).map(WorkItem::taskId).toList();
+
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page * 7 < expected.size() + 7; page++) {
+            List<WorkItem> found = worklist.open(groups, page, 7);
+            assertThat(found).hasSizeLessThanOrEqualTo(7).allMatch(w -> groups.contains(w.candidateGroup()));
+            found.forEach(w -> paged.add(w.taskId()));
+        }
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(worklist.countOpen(groups)).isEqualTo(expected.size());
+        assertThat(worklist.open(List.of("INBOX-B", "INBOX-B"), 0, 200)).extracting(WorkItem::taskId)
+                .containsExactlyElementsOf(mine.stream().filter(w -> w.candidateGroup().equals("INBOX-B"))
+                        .map(WorkItem::taskId).filter(expected::contains)
+                        .sorted(Comparator.comparing(expected::indexOf)).toList());
+        assertThat(worklist.open(List.of(), 0, 50)).isEmpty();
+    }
+}
