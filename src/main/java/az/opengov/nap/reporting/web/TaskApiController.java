@@ -81,8 +81,8 @@ class TaskApiController {
         AppUser user = users.current();
         List<String> groups = user.groups().stream().filter(g -> !AppUser.ADMIN_GROUP.equals(g)).toList();
         List<WorkItem> items = worklist.open(groups, Math.max(0, page), size);
-        Map<Long, Measure> measures = plans.measures(items.stream().map(WorkItem::measureId).toList());
-        List<TaskRow> rows = items.stream().map(w -> row(w, measures.get(w.measureId()))).toList();
+        Map<Long, String> titles = plans.titles(items.stream().map(WorkItem::measureId).toList());
+        List<TaskRow> rows = items.stream().map(w -> row(w, titles.get(w.measureId()))).toList();
         return new TaskPage(worklist.countOpen(groups), page, rows.size(), rows);
     }
 
@@ -96,7 +96,7 @@ class TaskApiController {
                 : reports.current(m.id(), item.cycleNumber(), item.agencyCode()).orElse(null);
         List<Version> history = item.agencyCode() == null ? List.of()
                 : reports.history(m.id(), item.agencyCode()).stream().map(this::version).toList();
-        return new TaskDetail(row(item), m.section(), m.subsection(), m.indicators(), m.period(), parties, current,
+        return new TaskDetail(row(item, m.title()), m.section(), m.subsection(), m.indicators(), m.period(), parties, current,
                 history);
     }
 
@@ -147,15 +147,10 @@ class TaskApiController {
                 .body(new Submitted(first.reportId(), first.status()));
     }
 
-    private TaskRow row(WorkItem w) {
-        return row(w, null);
-    }
-
-    private TaskRow row(WorkItem w, Measure measure) {
-        Measure m = measure != null ? measure : plans.measure(w.measureId());
+    private TaskRow row(WorkItem w, String measureTitle) {
         Instant now = Clock.now();
         long daysLeft = w.dueAt() == null ? 0 : java.time.Duration.between(now, w.dueAt()).toDays();
-        return new TaskRow(w.taskId(), w.kind().name(), w.planCode(), w.measureId(), w.measureCode(), m.title(),
+        return new TaskRow(w.taskId(), w.kind().name(), w.planCode(), w.measureId(), w.measureCode(), measureTitle,
                 w.cycleNumber(), w.agencyCode(), w.role(), w.dueAt(), daysLeft, w.overdue(now), w.returned());
     }
 
