@@ -160,7 +160,10 @@ class OperationsTest {
                     .contains("nap_reports_total{event=\"submitted\"}", "nap_reports_total{event=\"approved\"}",
                             "nap_reports_total{event=\"returned\"}")
                     .contains("nap_review_duration_seconds_count{outcome=\"approved\"}")
-                    .contains("hikaricp_connections_active");
+                    .contains("hikaricp_connections_active")
+                    // requests and sign-ins are timed; Spring Security's filters each on their own are not
+                    .contains("http_server_requests_seconds_count", "spring_security_authentications_seconds_count")
+                    .doesNotContain("spring_security_filterchains", "spring_security_authorizations");
         } finally {
             jdbc.sql("delete from work_item where task_id like 'ops-task-%'").update();
         }
