@@ -3,6 +3,7 @@ package az.opengov.nap.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -61,10 +62,19 @@ final class Bench {
         return done >= MIN_SAMPLES && System.nanoTime() - start > budgetNanos;
     }
 
-    /** Both sides alternately (which goes first alternates too), each {@code iterations} times after the warm-up. */
-    static Stats[] interleaved(int warmup, int iterations, Op ours, Op baseline) {
+    private static boolean warmingUp(long start, int done, int warmup, Duration warmupTime) {
+        long elapsed = System.nanoTime() - start;
+        return (done < warmup || elapsed < warmupTime.toNanos()) && elapsed < budgetNanos / 4;
+    }
+
+    /**
+     * Both sides alternately (which goes first alternates too), each {@code iterations} times after a warm-up of
+     * {@code warmup} rounds and at least {@code warmupTime} (within a quarter of the budget): a request through the
+     * web stack runs a thousand methods, which the JIT compiles only after some thousands of calls.
+     */
+    static Stats[] interleaved(int warmup, Duration warmupTime, int iterations, Op ours, Op baseline) {
         long start = System.nanoTime();
-        for (int i = 0; i < warmup && System.nanoTime() - start < budgetNanos / 4; i++) {
+        for (int i = 0; warmingUp(start, i, warmup, warmupTime); i++) {
             call(ours);
             call(baseline);
         }
@@ -84,8 +94,12 @@ final class Bench {
     }
 
     static Stats alone(int warmup, int iterations, Op op) {
+        return alone(warmup, Duration.ZERO, iterations, op);
+    }
+
+    static Stats alone(int warmup, Duration warmupTime, int iterations, Op op) {
         long start = System.nanoTime();
-        for (int i = 0; i < warmup && System.nanoTime() - start < budgetNanos / 4; i++) {
+        for (int i = 0; warmingUp(start, i, warmup, warmupTime); i++) {
             call(op);
         }
         List<long[]> a = new ArrayList<>();
