@@ -90,26 +90,45 @@ class WorkItemRepository {
                 .optional();
     }
 
+    /** A page of open items and how many the groups have open in all. */
+    record Page(List<WorkItem> items, long total) {
+    }
+
     /**
-     * The groups' open items in due order. Each group's first {@code offset + limit} come off
-     * {@code ix_work_item_group} in that order and are merged: a page reads at most that many rows a group, however
-     * many items the groups have open.
+     * The groups' open items in due order, and with {@code total} how many there are. Each group's first
+     * {@code offset + limit} come off {@code ix_work_item_group} in that order and are merged: a page reads at most
+     * that many rows a group, however many items the groups have open. The total comes with the rows (counted once
+     * per statement), or on its own when the page is empty.
      */
-    List<WorkItem> open(Collection<String> groups, int offset, int limit) {
+    Page open(Collection<String> groups, int offset, int limit, boolean total) {
+        List<String> distinct = groups.stream().distinct().toList();
         String order = " order by due_at nulls last, created_at, task_id";
-        String eachGroup = groups.stream().distinct()
+        String eachGroup = distinct.stream()
                 .map(g -> "select * from (select * from work_item where candidate_group = ? and state = 'OPEN'"
                         + order + " fetch first ? rows only) g")
                 .collect(Collectors.joining(" union all "));
+        String inGroups = distinct.stream().map(g -> "?").collect(Collectors.joining(", "));
         List<Object> params = new ArrayList<>();
-        groups.stream().distinct().forEach(g -> {
+        if (total) {
+            params.addAll(distinct);
+        }
+        distinct.forEach(g -> {
             params.add(g);
             params.add(offset + limit);
         });
         params.add(offset);
         params.add(limit);
-        return jdbc.sql("select * from (" + eachGroup + ") w" + order + " offset ? rows fetch next ? rows only")
-                .params(params).query((rs, n) -> map(rs)).list();
+        long[] counted = {-1};
+        List<WorkItem> page = jdbc.sql("select w.*" + (total ? ", (select count(*) from work_item where state = 'OPEN'"
+                        + " and candidate_group in (" + inGroups + ")) as open_total" : "")
+                        + " from (" + eachGroup + ") w" + order + " offset ? rows fetch next ? rows only")
+                .params(params).query((rs, n) -> {
+                    if (total) {
+                        counted[0] = rs.getLong("open_total");
+                    }
+                    return map(rs);
+                }).list();
+        return new Page(page, !total ? -1 : counted[0] >= 0 ? counted[0] : countOpen(distinct));
     }
 
     long countOpen(Collection<String> groups) {

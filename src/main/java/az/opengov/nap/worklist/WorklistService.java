@@ -50,11 +50,19 @@ public class WorklistService {
         if (groups.isEmpty()) {
             return List.of();
         }
-        return items.open(groups, page * clamp(size), clamp(size));
+        return items.open(groups, page * clamp(size), clamp(size), false).items();
     }
 
-    public long countOpen(Collection<String> groups) {
-        return groups.isEmpty() ? 0 : items.countOpen(groups);
+    /** A page of {@link #open} and how many tasks the groups have open in all: one statement, if the page has any. */
+    public OpenPage openPage(Collection<String> groups, int page, int size) {
+        if (groups.isEmpty()) {
+            return new OpenPage(List.of(), 0);
+        }
+        WorkItemRepository.Page found = items.open(groups, page * clamp(size), clamp(size), true);
+        return new OpenPage(found.items(), found.total());
+    }
+
+    public record OpenPage(List<WorkItem> items, long total) {
     }
 
     /** Reports waiting for review and measures waiting for their final assessment, oldest first. */

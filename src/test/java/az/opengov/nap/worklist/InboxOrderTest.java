@@ -15,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An inbox of several groups, page by page: the groups' open items merged in due order (no due date last, then by
- * creation and task id), each item once across the pages, nothing of another group or closed, and the count.
+ * creation and task id), each item once across the pages, nothing of another group or closed, and the total with
+ * every page (past the last one too).
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -37,8 +38,9 @@ class InboxOrderTest {
             // few distinct dates, so that ties are broken by creation time and then by task id
             Instant due = random.nextInt(8) == 0 ? null : T.plus(random.nextInt(5), ChronoUnit.DAYS);
             Instant created = T.minus(random.nextInt(3), ChronoUnit.DAYS);
-            WorkItem item = new WorkItem(String.format("inbox-%04d-%03d", random.nextInt(10_000), i), "pi-" + i, WorkKind.REPORT,
-                    "INBOX", 1, "1.1", 1, 1, group, "EXECUTOR", group, null, null, false, "OPEN", created, due);
+            String taskId = String.format("inbox-%04d-%03d", random.nextInt(10_000), i);
+            WorkItem item = new WorkItem(taskId, "pi-" + i, WorkKind.REPORT, "INBOX", 1, "1.1", 1, 1, group,
+                    "EXECUTOR", group, null, null, false, "OPEN", created, due);
             items.insert(item, null);
             boolean closed = i % 11 == 0;
             if (closed) {
@@ -53,17 +55,23 @@ class InboxOrderTest {
                 .thenComparing(WorkItem::taskId)).map(WorkItem::taskId).toList();
 
         List<String> paged = new ArrayList<>();
+        // past the last page too: no rows, and still the total
         for (int page = 0; page * 7 < expected.size() + 7; page++) {
-            List<WorkItem> found = worklist.open(groups, page, 7);
-            assertThat(found).hasSizeLessThanOrEqualTo(7).allMatch(w -> groups.contains(w.candidateGroup()));
-            found.forEach(w -> paged.add(w.taskId()));
+            WorklistService.OpenPage found = worklist.openPage(groups, page, 7);
+            assertThat(found.total()).isEqualTo(expected.size());
+            assertThat(found.items()).hasSizeLessThanOrEqualTo(7).allMatch(w -> groups.contains(w.candidateGroup()))
+                    .extracting(WorkItem::taskId).isEqualTo(worklist.open(groups, page, 7).stream()
+                            .map(WorkItem::taskId).toList());
+            found.items().forEach(w -> paged.add(w.taskId()));
         }
         assertThat(paged).containsExactlyElementsOf(expected);
-        assertThat(worklist.countOpen(groups)).isEqualTo(expected.size());
+        assertThat(worklist.openPage(List.of("INBOX-NONE"), 0, 7)).isEqualTo(new WorklistService.OpenPage(List.of(),
+                0));
         assertThat(worklist.open(List.of("INBOX-B", "INBOX-B"), 0, 200)).extracting(WorkItem::taskId)
                 .containsExactlyElementsOf(mine.stream().filter(w -> w.candidateGroup().equals("INBOX-B"))
                         .map(WorkItem::taskId).filter(expected::contains)
                         .sorted(Comparator.comparing(expected::indexOf)).toList());
         assertThat(worklist.open(List.of(), 0, 50)).isEmpty();
+        assertThat(worklist.openPage(List.of(), 0, 50).total()).isZero();
     }
 }

@@ -80,10 +80,10 @@ class TaskApiController {
     TaskPage mine(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         AppUser user = users.current();
         List<String> groups = user.groups().stream().filter(g -> !AppUser.ADMIN_GROUP.equals(g)).toList();
-        List<WorkItem> items = worklist.open(groups, Math.max(0, page), size);
-        Map<Long, String> titles = plans.titles(items.stream().map(WorkItem::measureId).toList());
-        List<TaskRow> rows = items.stream().map(w -> row(w, titles.get(w.measureId()))).toList();
-        return new TaskPage(worklist.countOpen(groups), page, rows.size(), rows);
+        WorklistService.OpenPage open = worklist.openPage(groups, Math.max(0, page), size);
+        Map<Long, String> titles = plans.titles(open.items().stream().map(WorkItem::measureId).toList());
+        List<TaskRow> rows = open.items().stream().map(w -> row(w, titles.get(w.measureId()))).toList();
+        return new TaskPage(open.total(), page, rows.size(), rows);
     }
 
     @GetMapping("/{taskId}")
@@ -96,8 +96,8 @@ class TaskApiController {
                 : reports.current(m.id(), item.cycleNumber(), item.agencyCode()).orElse(null);
         List<Version> history = item.agencyCode() == null ? List.of()
                 : reports.history(m.id(), item.agencyCode()).stream().map(this::version).toList();
-        return new TaskDetail(row(item, m.title()), m.section(), m.subsection(), m.indicators(), m.period(), parties, current,
-                history);
+        return new TaskDetail(row(item, m.title()), m.section(), m.subsection(), m.indicators(), m.period(), parties,
+                current, history);
     }
 
     @PutMapping("/{taskId}/draft")
