@@ -101,6 +101,10 @@ public class PublicCatalog {
         this.reviews = reviews;
     }
 
+    /** The order of published reports in lists: newest first (by publication time, then id). */
+    static final Comparator<ReportView> NEWEST_FIRST = Comparator.comparing(ReportView::publishedAt)
+            .thenComparing(ReportView::id).reversed();
+
     /** Everything public at one moment. {@code version} changes whenever any of it may have changed. */
     public record Snapshot(String version, Instant lastChange, List<PlanView> plans, Map<String, AgencyView> agencies,
                            Map<String, List<RecordEntry>> records, List<ReportView> reports) {
@@ -120,6 +124,15 @@ public class PublicCatalog {
         /** Every published report, newest first. */
         public List<ReportView> reports(String planCode) {
             return reports.stream().filter(r -> planCode == null || r.planCode().equals(planCode)).toList();
+        }
+
+        /**
+         * The published reports of a plan's measure, newest first: its own few, not a pass over every report (a
+         * national plan publishes tens of thousands).
+         */
+        public List<ReportView> reports(String planCode, String measureCode) {
+            return measure(planCode, measureCode).map(m -> m.reports().stream().sorted(NEWEST_FIRST).toList())
+                    .orElse(List.of());
         }
 
         public AgencyView agency(String code) {
@@ -294,7 +307,7 @@ public class PublicCatalog {
             planViews.add(new PlanView(plan.code(), plan.title(), plan.firstYear(), plan.lastYear(), plan.yearShift(),
                     List.copyOf(sections), lastChange));
         }
-        allReports.sort(Comparator.comparing(ReportView::publishedAt).thenComparing(ReportView::id).reversed());
+        allReports.sort(NEWEST_FIRST);
         records.values().forEach(list -> list.sort(Comparator.comparing(RecordEntry::dueDate).reversed()
                 .thenComparing(RecordEntry::measureCode)));
         return new Snapshot(version, lastChange, List.copyOf(planViews), Map.copyOf(agencyViews), records,

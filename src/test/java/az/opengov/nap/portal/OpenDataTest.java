@@ -262,6 +262,26 @@ class OpenDataTest extends PortalTestBase {
     }
 
     @Test
+    void aMeasuresReportsAreThePlansReportsOfThatMeasureInTheSameOrder() throws Exception {
+        JsonNode all = json.readTree(get("/api/public/reports?plan=" + PLAN + "&size=500").getBody());
+        java.util.Map<String, List<Long>> byMeasure = new java.util.LinkedHashMap<>();
+        all.forEach(r -> byMeasure.computeIfAbsent(r.path("measureCode").asText(), k -> new ArrayList<>())
+                .add(r.path("id").asLong()));
+        assertThat(byMeasure).isNotEmpty();
+        for (var measure : byMeasure.entrySet()) {
+            ResponseEntity<String> one = get("/api/public/reports?plan=" + PLAN + "&measure=" + measure.getKey());
+            List<Long> ids = new ArrayList<>();
+            json.readTree(one.getBody()).forEach(r -> ids.add(r.path("id").asLong()));
+            assertThat(ids).as(measure.getKey()).isEqualTo(measure.getValue());
+            assertThat(one.getHeaders().getFirst("X-Total-Count")).isEqualTo("" + measure.getValue().size());
+        }
+        ResponseEntity<String> none = get("/api/public/reports?plan=" + PLAN + "&measure=99.99");
+        assertThat(json.readTree(none.getBody())).isEmpty();
+        assertThat(none.getHeaders().getFirst("X-Total-Count")).isEqualTo("0");
+        assertThat(json.readTree(get("/api/public/reports?plan=NO-SUCH-PLAN&measure=1.1").getBody())).isEmpty();
+    }
+
+    @Test
     void pagingOutOfRangeIsA400InTheReadersLanguageNamingTheParameter() throws Exception {
         ResponseEntity<String> az = get("/api/public/reports?size=0&page=x");
         assertThat(az.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -152,8 +152,9 @@ class PublicApiController {
         }
         List<Party> parties = Stream.concat(m.executors().stream(), m.recommended().stream())
                 .map(p -> party(s, p)).toList();
-        return new MeasurePage(summary(m, base()), m.indicators(), parties,
-                m.reports().stream().map(r -> report(s, r)).toList(),
+        String base = base();
+        return new MeasurePage(summary(m, base), m.indicators(), parties,
+                m.reports().stream().map(r -> report(s, r, base)).toList(),
                 m.amendments().stream().map(PublicApiController::amendment).toList(),
                 m.assessment() == null ? null : new FinalAssessmentView(m.assessment().completionLevel(),
                         m.assessment().summary(), m.assessment().publishedAt()));
@@ -178,8 +179,9 @@ class PublicApiController {
         if (HttpCaching.notModified(request, response, s, false, "api", "agency", code)) {
             return null;
         }
-        return new AgencyDetail(agency(r), r.measures().stream().map(m -> summary(m, base())).toList(),
-                r.reports().stream().map(x -> report(s, x)).toList(),
+        String base = base();
+        return new AgencyDetail(agency(r), r.measures().stream().map(m -> summary(m, base)).toList(),
+                r.reports().stream().map(x -> report(s, x, base)).toList(),
                 r.record().stream().map(PublicApiController::line).toList());
     }
 
@@ -212,7 +214,8 @@ class PublicApiController {
                     "validation.paging", problems);
         }
         Snapshot s = catalog.snapshot();
-        List<ReportView> matching = s.reports(plan).stream()
+        List<ReportView> matching = (plan != null && measure != null ? s.reports(plan, measure) : s.reports(plan))
+                .stream()
                 .filter(r -> measure == null || r.measureCode().equals(measure))
                 .filter(r -> agency == null || r.agencyCode().equals(agency))
                 .filter(r -> since == null || !r.publishedAt().isBefore(since))
@@ -226,7 +229,9 @@ class PublicApiController {
                 String.valueOf(since), "" + pageNumber, "" + pageSize)) {
             return null;
         }
-        return matching.stream().skip((long) pageNumber * pageSize).limit(pageSize).map(r -> report(s, r)).toList();
+        String base = base();
+        return matching.stream().skip((long) pageNumber * pageSize).limit(pageSize).map(r -> report(s, r, base))
+                .toList();
     }
 
     /** RFC 8288 links to the neighbouring pages of this request. */
@@ -254,7 +259,7 @@ class PublicApiController {
         if (HttpCaching.notModified(request, response, s, false, "api", "report", "" + id)) {
             return null;
         }
-        return report(s, r);
+        return report(s, r, base());
     }
 
     // ---- mapping ------------------------------------------------------------------------------------------------
@@ -280,13 +285,13 @@ class PublicApiController {
                 a == null ? null : a.nameRu(), p.role(), p.namedAs(), p.active());
     }
 
-    private static PublishedReport report(Snapshot s, ReportView r) {
+    private static PublishedReport report(Snapshot s, ReportView r, String base) {
         AgencyView a = s.agency(r.agencyCode());
         return new PublishedReport(r.id(), r.planCode(), r.measureCode(), r.agencyCode(),
                 a == null ? null : a.nameAz(), r.cycle(), r.periodStart(), r.periodEnd(), r.finalCycle(),
                 r.publishedAt(), r.completionLevel(), r.assessedLevel(), r.whatWasDone(), r.indicatorValues(),
                 r.obstacles(), r.nextSteps(), String.join("\n", r.evidenceLinks()), r.evidenceLinks(),
-                base() + "/plans/" + r.planCode() + "/measures/" + r.measureCode() + "#report-" + r.id());
+                base + "/plans/" + r.planCode() + "/measures/" + r.measureCode() + "#report-" + r.id());
     }
 
     private static Amendment amendment(ActionView a) {
