@@ -241,9 +241,11 @@ abstract class BenchHarness {
     void workspaceLists(BenchSet set) {
         AppUser user = users.find(INBOX_USER).orElseThrow();
         assertThat(workspace.inbox(user, null, "all", "due")).isNotEmpty();
-        Stats inbox = Bench.alone(set.warmup(), set.warmupTime(), set.iterations(), () -> workspace.inbox(user, null, "all", "due"));
+        Stats inbox = Bench.alone(set.warmup(), set.warmupTime(), set.iterations(),
+                () -> workspace.inbox(user, null, "all", "due"));
         int queue = workspace.reviewQueue(null, null).size();
-        Stats reviews = Bench.alone(set.warmup(), set.warmupTime(), set.iterations(), () -> workspace.reviewQueue(null, null));
+        Stats reviews = Bench.alone(set.warmup(), set.warmupTime(), set.iterations(),
+                () -> workspace.reviewQueue(null, null));
         results.add(result("Workspace inbox of one agency (service behind `/workspace`)", "`WorkspaceService.inbox`",
                 inbox, "–", null, "p95 < 15 ms", inbox.p95() < 15));
         results.add(result("Review queue, first " + queue + " rows (service behind `/workspace/reviews`)",
