@@ -121,18 +121,23 @@ public class PublicCatalog {
             return reports.stream().filter(r -> r.id() == id).findFirst();
         }
 
-        /** Every published report, newest first. */
+        /** The published reports of a plan (of every plan if null), newest first. */
         public List<ReportView> reports(String planCode) {
-            return reports.stream().filter(r -> planCode == null || r.planCode().equals(planCode)).toList();
+            return reports(planCode, null);
         }
 
         /**
-         * The published reports of a plan's measure, newest first: its own few, not a pass over every report (a
-         * national plan publishes tens of thousands).
+         * The published reports of a plan and measure, newest first; a null code matches any plan or measure. A
+         * plan's measure's reports are its own few, not a pass over every report (a national plan publishes tens of
+         * thousands).
          */
         public List<ReportView> reports(String planCode, String measureCode) {
-            return measure(planCode, measureCode).map(m -> m.reports().stream().sorted(NEWEST_FIRST).toList())
-                    .orElse(List.of());
+            if (planCode != null && measureCode != null) {
+                return measure(planCode, measureCode).map(m -> m.reports().stream().sorted(NEWEST_FIRST).toList())
+                        .orElse(List.of());
+            }
+            return reports.stream().filter(r -> planCode == null || r.planCode().equals(planCode))
+                    .filter(r -> measureCode == null || r.measureCode().equals(measureCode)).toList();
         }
 
         public AgencyView agency(String code) {

@@ -118,17 +118,19 @@ class WorkItemRepository {
         });
         params.add(offset);
         params.add(limit);
-        long[] counted = {-1};
-        List<WorkItem> page = jdbc.sql("select w.*" + (total ? ", (select count(*) from work_item where state = 'OPEN'"
+        Page page = jdbc.sql("select w.*" + (total ? ", (select count(*) from work_item where state = 'OPEN'"
                         + " and candidate_group in (" + inGroups + ")) as open_total" : "")
                         + " from (" + eachGroup + ") w" + order + " offset ? rows fetch next ? rows only")
-                .params(params).query((rs, n) -> {
-                    if (total) {
-                        counted[0] = rs.getLong("open_total");
+                .params(params).query(rs -> {
+                    List<WorkItem> items = new ArrayList<>();
+                    long counted = -1;
+                    while (rs.next()) {
+                        counted = total ? rs.getLong("open_total") : -1;
+                        items.add(map(rs));
                     }
-                    return map(rs);
-                }).list();
-        return new Page(page, !total ? -1 : counted[0] >= 0 ? counted[0] : countOpen(distinct));
+                    return new Page(items, counted);
+                });
+        return !total || page.total() >= 0 ? page : new Page(page.items(), countOpen(distinct));
     }
 
     long countOpen(Collection<String> groups) {

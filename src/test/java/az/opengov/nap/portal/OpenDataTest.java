@@ -275,6 +275,19 @@ class OpenDataTest extends PortalTestBase {
             assertThat(ids).as(measure.getKey()).isEqualTo(measure.getValue());
             assertThat(one.getHeaders().getFirst("X-Total-Count")).isEqualTo("" + measure.getValue().size());
         }
+        JsonNode everyPlan = json.readTree(get("/api/public/reports?size=500").getBody());
+        for (String measure : byMeasure.keySet()) {
+            List<Long> expected = new ArrayList<>();
+            everyPlan.forEach(r -> {
+                if (r.path("measureCode").asText().equals(measure)) {
+                    expected.add(r.path("id").asLong());
+                }
+            });
+            List<Long> ids = new ArrayList<>();
+            json.readTree(get("/api/public/reports?size=500&measure=" + measure).getBody())
+                    .forEach(r -> ids.add(r.path("id").asLong()));
+            assertThat(ids).as("measure %s of any plan", measure).isEqualTo(expected).containsAll(byMeasure.get(measure));
+        }
         ResponseEntity<String> none = get("/api/public/reports?plan=" + PLAN + "&measure=99.99");
         assertThat(json.readTree(none.getBody())).isEmpty();
         assertThat(none.getHeaders().getFirst("X-Total-Count")).isEqualTo("0");

@@ -214,9 +214,7 @@ class PublicApiController {
                     "validation.paging", problems);
         }
         Snapshot s = catalog.snapshot();
-        List<ReportView> matching = (plan != null && measure != null ? s.reports(plan, measure) : s.reports(plan))
-                .stream()
-                .filter(r -> measure == null || r.measureCode().equals(measure))
+        List<ReportView> matching = s.reports(plan, measure).stream()
                 .filter(r -> agency == null || r.agencyCode().equals(agency))
                 .filter(r -> since == null || !r.publishedAt().isBefore(since))
                 .toList();
