@@ -286,7 +286,8 @@ class OpenDataTest extends PortalTestBase {
             List<Long> ids = new ArrayList<>();
             json.readTree(get("/api/public/reports?size=500&measure=" + measure).getBody())
                     .forEach(r -> ids.add(r.path("id").asLong()));
-            assertThat(ids).as("measure %s of any plan", measure).isEqualTo(expected).containsAll(byMeasure.get(measure));
+            assertThat(ids).as("measure %s of any plan", measure).isEqualTo(expected)
+                    .containsAll(byMeasure.get(measure));
         }
         ResponseEntity<String> none = get("/api/public/reports?plan=" + PLAN + "&measure=99.99");
         assertThat(json.readTree(none.getBody())).isEmpty();
