@@ -278,11 +278,17 @@ final class Bench {
 
     /**
      * Whether the run had the application's own classpath: the profile {@code bench} leaves out what only the tests
-     * bring (the OIDC mock server's FreeMarker and Kotlin serialization, which would answer web requests too).
+     * bring and the benchmarks do not use (a library Spring Boot finds, it configures: FreeMarker would answer web
+     * requests too, Kotlin changes how beans are made, OpenTelemetry starts an SDK). JUnit, AssertJ, Spring's test
+     * support and GreenMail stay: the benchmarks run on them.
      */
     static String classpath() {
         List<String> extra = java.util.stream.Stream.of("freemarker.template.Configuration",
-                        "kotlinx.serialization.json.Json", "com.fasterxml.jackson.module.kotlin.KotlinModule")
+                        "kotlinx.serialization.json.Json", "com.fasterxml.jackson.module.kotlin.KotlinModule",
+                        "kotlin.Unit", "com.google.gson.Gson", "com.google.common.collect.ImmutableList",
+                        "io.netty.buffer.ByteBuf", "io.opentelemetry.api.OpenTelemetry", "okhttp3.OkHttpClient",
+                        "org.openqa.selenium.WebDriver", "org.mockito.Mockito",
+                        "no.nav.security.mock.oauth2.MockOAuth2Server")
                 .filter(c -> org.springframework.util.ClassUtils.isPresent(c, Bench.class.getClassLoader())).toList();
         return extra.isEmpty() ? "the application's (no test-only libraries)" : "with test-only libraries " + extra;
     }

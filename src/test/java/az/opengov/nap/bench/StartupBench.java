@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 /**
  * First start to a usable page, and the memory it then holds, with a 256 MB heap: the application (its portal home
  * page; the demo plan is imported by a runner that may finish just after) against a bare Camunda webapp starter
- * application (its Cockpit welcome page), each in a fresh JVM on an in-memory H2, alternately, {@code ROUNDS} times,
- * with the JVM's default collector, with the serial one, and with the launch settings the project recommends
- * ({@code jvm.options} and {@code MALLOC_ARENA_MAX=2}, as {@code ./mvnw spring-boot:run} uses them). Both applications
- * always get the same JVM options. Besides the wall-clock time it reports the CPU time the process spent until the
- * page answered, which a busy shared machine distorts far less. {@code -Dnap.bench.startup-jvms=recommended} (or a
- * comma-separated choice of {@code default,serial,recommended}) runs fewer settings. Part of
- * {@code ./mvnw -Pbench verify}.
+ * application (its Cockpit welcome page), each in a fresh JVM on an in-memory H2 and on its own classpath (the
+ * application's runtime classpath; the starters' and H2's, see {@link #bareClasspath()}), alternately,
+ * {@code ROUNDS} times, with the JVM's default collector, with the serial one, and with the launch settings the
+ * project recommends ({@code jvm.options} and {@code MALLOC_ARENA_MAX=2}, as {@code ./mvnw spring-boot:run} uses
+ * them). Both applications always get the same JVM options. Besides the wall-clock time it reports the CPU time the
+ * process spent until the page answered, which a busy shared machine distorts far less.
+ * {@code -Dnap.bench.startup-jvms=recommended} (or a comma-separated choice of {@code default,serial,recommended})
+ * runs fewer settings. Part of {@code ./mvnw -Pbench verify}.
  */
 class StartupBench {
 
@@ -72,16 +73,18 @@ class StartupBench {
                 | JVM options | application | first start to a usable page | CPU time until then | RSS then | target |
                 |---|---|---|---|---|---|
                 """, ROUNDS, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
+        String ourClasspath = applicationClasspath();
+        String bareClasspath = bareClasspath();
         for (Jvm jvm : jvms()) {
             List<Start> ours = new ArrayList<>();
             List<Start> bare = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
-                ours.add(start(jvm, "az.opengov.nap.NapApplication", "/", 18081,
+                ours.add(start(jvm, ourClasspath, "az.opengov.nap.NapApplication", "/", 18081,
                         "--spring.datasource.url=jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1",
                         "--nap.evidence.directory=target/bench-evidence",
                         "--nap.notification.scheduling-enabled=false"));
-                bare.add(start(jvm, "az.opengov.benchbare.BareCamundaApplication", "/camunda/app/welcome/default/",
-                        18082));
+                bare.add(start(jvm, bareClasspath, "az.opengov.benchbare.BareCamundaApplication",
+                        "/camunda/app/welcome/default/", 18082));
             }
             String options = jvm.label();
             Start o = median(ours);
@@ -114,11 +117,12 @@ class StartupBench {
         return sorted.get(sorted.size() / 2);
     }
 
-    Start start(Jvm jvm, String mainClass, String page, int port, String... args) throws Exception {
+    Start start(Jvm jvm, String classpath, String mainClass, String page, int port, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(jvm.options());
-        command.addAll(List.of("-cp", classpath(), mainClass, "--server.port=" + port));
+        command.addAll(List.of("-cp", classpath, mainClass, "--server.port=" + port));
         command.addAll(List.of(args));
         Path log = Files.createTempFile("nap-startup", ".log");
         long begin = System.nanoTime();
@@ -155,11 +159,43 @@ class StartupBench {
         }
     }
 
-    /** The test classpath, each entry once (a resource found twice would be deployed twice). */
-    static String classpath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(e -> !e.isBlank()).map(e -> Path.of(e).toAbsolutePath().normalize().toString()).distinct()
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    /** The application as it is shipped: its classes and its runtime dependencies, nothing the tests bring. */
+    static String applicationClasspath() throws Exception {
+        return Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator
+                + resolvedClasspath("runtime-classpath.txt");
+    }
+
+    /**
+     * What a bare Camunda webapp starter application has: the dependencies of {@code bench/bare-camunda/pom.xml}
+     * (the webapp and REST starters, JDBC and H2, at the application's Spring Boot and Camunda versions) and its own
+     * class and {@code bare.yaml}, copied out of the test classes so that nothing else of the tests comes along.
+     */
+    static String bareClasspath() throws Exception {
+        Path classes = Path.of("target", "test-classes");
+        Path application = Path.of("target", "bench-bare-application").toAbsolutePath();
+        org.springframework.util.FileSystemUtils.deleteRecursively(application);
+        org.springframework.util.FileSystemUtils.copyRecursively(classes.resolve("az/opengov/benchbare"),
+                application.resolve("az/opengov/benchbare"));
+        Files.copy(classes.resolve("bare.yaml"), application.resolve("bare.yaml"));
+        return application + java.io.File.pathSeparator
+                + resolvedClasspath("bare-classpath.txt", "-f",
+                Path.of("bench", "bare-camunda", "pom.xml").toString(),
+                "-Dspring-boot.version=" + System.getProperty("nap.bench.spring-boot.version"),
+                "-Dcamunda.version=" + System.getProperty("nap.bench.camunda.version"));
+    }
+
+    /** The runtime classpath Maven resolves for a project ({@code pom.xml}'s unless {@code -f} names another). */
+    static String resolvedClasspath(String file, String... arguments) throws Exception {
+        Path out = Path.of("target", file).toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of("./mvnw", "-B", "-q", "-ntp"));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("dependency:build-classpath", "-Dmdep.includeScope=runtime",
+                "-Dmdep.outputFile=" + out));
+        Path log = Files.createTempFile("nap-classpath", ".log");
+        Process maven = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(maven.waitFor()).as("%s, see %s", command, log).isZero();
+        Files.deleteIfExists(log);
+        return Files.readString(out).strip();
     }
 
     static long rss(long pid) throws IOException {

@@ -111,7 +111,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.Mockito;
 
 /**
- * Every path of {@code processes/MeasureExecution.bpmn}, run on an in-memory engine (see {@code camunda.cfg.xml})
+ * Every path of {@code processes/MeasureExecution.bpmn}, run on an in-memory engine (see
+ * {@code process-test.camunda.cfg.xml})
  * against the real file from {@code processes/} and the real forms from {@code forms/}. The Spring beans behind
  * {@code camunda:delegateExpression} are replaced by small fakes that set the same variables as the real ones and
  * record what they were called with; the two start listeners, which hold the engine-facing logic (loopCounter, an
@@ -130,6 +131,7 @@ class MeasureExecutionProcessTest {
 
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder()
+            .configurationResource("process-test.camunda.cfg.xml")
             .assertClassCoverageAtLeast(1.0)
             .build();
 
