@@ -112,13 +112,13 @@ import org.mockito.Mockito;
 
 /**
  * Every path of {@code processes/MeasureExecution.bpmn}, run on an in-memory engine (see
- * {@code process-test.camunda.cfg.xml})
- * against the real file from {@code processes/} and the real forms from {@code forms/}. The Spring beans behind
- * {@code camunda:delegateExpression} are replaced by small fakes that set the same variables as the real ones and
- * record what they were called with; the two start listeners, which hold the engine-facing logic (loopCounter, an
- * agency added by process instance modification), also run for real over a mocked CycleService. Time moves with the
- * engine clock; jobs are executed by the test. The class fails unless every flow node and sequence flow of the
- * process was taken (camunda-process-test-coverage, report in {@code target/process-test-coverage}).
+ * {@code process-test.camunda.cfg.xml}) against the real file from {@code processes/} and the real forms from
+ * {@code forms/}. The Spring beans behind {@code camunda:delegateExpression} are replaced by small fakes that set the
+ * same variables as the real ones and record what they were called with; the two start listeners, which hold the
+ * engine-facing logic (loopCounter, an agency added by process instance modification), also run for real over a mocked
+ * CycleService. Time moves with the engine clock; jobs are executed by the test. The class fails unless every flow node
+ * and sequence flow of the process was taken (camunda-process-test-coverage, report in
+ * {@code target/process-test-coverage}).
  */
 @Deployment(resources = {
         MeasureExecutionProcessTest.BPMN,
