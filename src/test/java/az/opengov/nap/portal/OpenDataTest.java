@@ -262,6 +262,39 @@ class OpenDataTest extends PortalTestBase {
     }
 
     @Test
+    void aPageOfReportsIsSerializedOncePerPublishedVersionAndAddress() throws Exception {
+        // addresses no other test asks for (the application, and so the kept pages, are shared)
+        String reader = "&utm_content=" + java.util.UUID.randomUUID();
+        String path = "/api/public/reports?plan=" + PLAN + "&size=1&page=1" + reader;
+        double misses = pageCache("miss");
+        ResponseEntity<String> first = get(path);
+        assertThat(pageCache("miss")).isEqualTo(misses + 1);
+        double hits = pageCache("hit");
+        ResponseEntity<String> again = get(path);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(json.readTree(again.getBody())).hasSize(1);
+        assertThat(again.getHeaders().getContentType()).hasToString("application/json");
+        assertThat(again.getHeaders().getETag()).isEqualTo(first.getHeaders().getETag()).isNotBlank();
+        assertThat(again.getHeaders().getFirst("X-Total-Count")).isEqualTo("2");
+        assertThat(again.getHeaders().getFirst(HttpHeaders.LINK)).contains("rel=\"prev\"");
+        assertThat(pageCache("hit")).isEqualTo(hits + 1);
+        // another page, another size, another address: each written on its own
+        assertThat(json.readTree(get("/api/public/reports?plan=" + PLAN + "&size=1" + reader).getBody()).get(0)
+                .path("id")).isNotEqualTo(json.readTree(first.getBody()).get(0).path("id"));
+        assertThat(json.readTree(get(path + "&utm_source=x").getBody())).hasSize(1);
+        assertThat(pageCache("miss")).isEqualTo(misses + 3);
+        // a reader whose copy is current gets a 304, and nothing is written for it
+        assertThat(get(path, HttpHeaders.IF_NONE_MATCH, first.getHeaders().getETag()).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_MODIFIED);
+        assertThat(pageCache("hit")).isEqualTo(hits + 1);
+    }
+
+    private double pageCache(String result) {
+        return context.getBean(io.micrometer.core.instrument.MeterRegistry.class).get("cache.gets")
+                .tag("cache", "api.pages").tag("result", result).functionCounter().count();
+    }
+
+    @Test
     void aMeasuresReportsAreThePlansReportsOfThatMeasureInTheSameOrder() throws Exception {
         JsonNode all = json.readTree(get("/api/public/reports?plan=" + PLAN + "&size=500").getBody());
         java.util.Map<String, List<Long>> byMeasure = new java.util.LinkedHashMap<>();
@@ -312,6 +345,9 @@ class OpenDataTest extends PortalTestBase {
         assertThat(api.path("paths").has("/api/public/plans/{planCode}/measures/{code}")).isTrue();
         assertThat(api.path("paths").has("/api/public/reports/{id}")).isTrue();
         assertThat(api.path("paths").has("/api/public/agencies/{code}")).isTrue();
+        assertThat(api.path("paths").path("/api/public/reports").path("get").path("responses").path("200")
+                .path("content").path("application/json").path("schema").path("items").path("$ref").asText())
+                .endsWith("/PublishedReport");
     }
 
     private static Document parse(String xml) throws Exception {

@@ -14,15 +14,19 @@ import az.opengov.nap.portal.Published.RecordEntry;
 import az.opengov.nap.portal.Published.ReportView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,9 +47,11 @@ import org.springframework.web.context.request.WebRequest;
 class PublicApiController {
 
     private final PublicCatalog catalog;
+    private final SerializedPages serialized;
 
-    PublicApiController(PublicCatalog catalog) {
+    PublicApiController(PublicCatalog catalog, SerializedPages serialized) {
         this.catalog = catalog;
+        this.serialized = serialized;
     }
 
     @Schema(description = "A plan with its counts")
@@ -193,8 +199,12 @@ class PublicApiController {
             description = "Pages of `size` (50, at most 500) from `page` 0. The total is in the `X-Total-Count` header; "
                     + "the `Link` header names the next and previous pages (RFC 8288). The CSV and XLSX downloads "
                     + "under /open-data hold every report at once.",
-            responses = @ApiResponse(responseCode = "400", description = "page or size out of range"))
-    List<PublishedReport> reports(@Parameter(description = "plan code") @RequestParam(required = false) String plan,
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "the page of reports", content = @Content(
+                            mediaType = "application/json",
+                            array = @ArraySchema(schema = @Schema(implementation = PublishedReport.class)))),
+                    @ApiResponse(responseCode = "400", description = "page or size out of range")})
+    ResponseEntity<byte[]> reports(@Parameter(description = "plan code") @RequestParam(required = false) String plan,
                                   @Parameter(description = "measure code (with plan)")
                                   @RequestParam(required = false) String measure,
                                   @Parameter(description = "agency code") @RequestParam(required = false) String agency,
@@ -204,7 +214,8 @@ class PublicApiController {
                                   @RequestParam(required = false) String page,
                                   @Parameter(description = "reports per page, 1 to 500 (50)")
                                   @RequestParam(required = false) String size,
-                                  WebRequest request, HttpServletResponse response) {
+                                  WebRequest request, HttpServletRequest servletRequest,
+                                  HttpServletResponse response) {
         List<az.opengov.nap.shared.FieldProblem> problems = new java.util.ArrayList<>();
         int pageNumber = az.opengov.nap.shared.WholeNumber.parse(page, 0, 0, 1_000_000, "page", problems);
         int pageSize = az.opengov.nap.shared.WholeNumber.parse(size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "size",
@@ -223,13 +234,14 @@ class PublicApiController {
         if (!links.isEmpty()) {
             response.setHeader(org.springframework.http.HttpHeaders.LINK, links);
         }
-        if (HttpCaching.notModified(request, response, s, false, "api", "reports", plan, measure, agency,
-                String.valueOf(since), "" + pageNumber, "" + pageSize)) {
+        String[] variant = {"api", "reports", plan, measure, agency, String.valueOf(since), "" + pageNumber,
+                "" + pageSize};
+        if (HttpCaching.notModified(request, response, s, false, variant)) {
             return null;
         }
         String base = base();
-        return matching.stream().skip((long) pageNumber * pageSize).limit(pageSize).map(r -> report(s, r, base))
-                .toList();
+        return serialized.json(s, servletRequest, () -> matching.stream().skip((long) pageNumber * pageSize)
+                .limit(pageSize).map(r -> report(s, r, base)).toList(), variant);
     }
 
     /** RFC 8288 links to the neighbouring pages of this request. */
