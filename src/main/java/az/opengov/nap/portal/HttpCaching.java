@@ -2,6 +2,7 @@ package az.opengov.nap.portal;
 
 import az.opengov.nap.portal.PublicCatalog.Snapshot;
 import az.opengov.nap.shared.Clock;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import org.springframework.http.HttpHeaders;
@@ -30,5 +31,14 @@ public final class HttpCaching {
         Instant day = Clock.today().atStartOfDay(Clock.BAKU).toInstant();
         Instant last = snapshot.lastChange().isAfter(day) ? snapshot.lastChange() : day;
         return request.checkNotModified(snapshot.etag(variant), last.toEpochMilli());
+    }
+
+    /**
+     * The key of a representation kept once written (a rendered page, a serialized list): the snapshot's version
+     * with the variant, as the ETag names it, and the address it was asked for (its links are absolute).
+     */
+    public static String representationKey(Snapshot snapshot, HttpServletRequest request, String... variant) {
+        return snapshot.etag(variant) + " " + request.getRequestURL()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 }

@@ -90,17 +90,13 @@ class WorkItemRepository {
                 .optional();
     }
 
-    /** A page of open items and how many the groups have open in all. */
-    record Page(List<WorkItem> items, long total) {
-    }
-
     /**
      * The groups' open items in due order, and with {@code total} how many there are. Each group's first
      * {@code offset + limit} come off {@code ix_work_item_group} in that order and are merged: a page reads at most
      * that many rows a group, however many items the groups have open. The total comes with the rows (counted once
      * per statement), or on its own when the page is empty.
      */
-    Page open(Collection<String> groups, int offset, int limit, boolean total) {
+    WorklistService.OpenPage open(Collection<String> groups, int offset, int limit, boolean total) {
         List<String> distinct = groups.stream().distinct().toList();
         String order = " order by due_at nulls last, created_at, task_id";
         String eachGroup = distinct.stream()
@@ -118,9 +114,10 @@ class WorkItemRepository {
         });
         params.add(offset);
         params.add(limit);
-        Page page = jdbc.sql("select w.*" + (total ? ", (select count(*) from work_item where state = 'OPEN'"
-                        + " and candidate_group in (" + inGroups + ")) as open_total" : "")
-                        + " from (" + eachGroup + ") w" + order + " offset ? rows fetch next ? rows only")
+        String count = total ? ", (select count(*) from work_item where state = 'OPEN' and candidate_group in ("
+                + inGroups + ")) as open_total" : "";
+        WorklistService.OpenPage page = jdbc.sql("select w.*" + count + " from (" + eachGroup + ") w" + order
+                        + " offset ? rows fetch next ? rows only")
                 .params(params).query(rs -> {
                     List<WorkItem> items = new ArrayList<>();
                     long counted = -1;
@@ -128,9 +125,9 @@ class WorkItemRepository {
                         counted = total ? rs.getLong("open_total") : -1;
                         items.add(map(rs));
                     }
-                    return new Page(items, counted);
+                    return new WorklistService.OpenPage(items, counted);
                 });
-        return !total || page.total() >= 0 ? page : new Page(page.items(), countOpen(distinct));
+        return !total || page.total() >= 0 ? page : new WorklistService.OpenPage(page.items(), countOpen(distinct));
     }
 
     long countOpen(Collection<String> groups) {

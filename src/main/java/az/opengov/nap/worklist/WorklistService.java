@@ -58,8 +58,7 @@ public class WorklistService {
         if (groups.isEmpty()) {
             return new OpenPage(List.of(), 0);
         }
-        WorkItemRepository.Page found = items.open(groups, page * clamp(size), clamp(size), true);
-        return new OpenPage(found.items(), found.total());
+        return items.open(groups, page * clamp(size), clamp(size), true);
     }
 
     public record OpenPage(List<WorkItem> items, long total) {

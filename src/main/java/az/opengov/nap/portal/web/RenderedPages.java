@@ -1,5 +1,6 @@
 package az.opengov.nap.portal.web;
 
+import az.opengov.nap.portal.HttpCaching;
 import az.opengov.nap.portal.PublicCatalog.Snapshot;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -53,8 +54,7 @@ class RenderedPages {
 
     /** The view {@code name}, rendered at most once for this snapshot, variant and address. */
     View view(String name, Snapshot snapshot, HttpServletRequest request, String... variant) {
-        String key = snapshot.etag(variant) + " " + request.getRequestURL()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String key = HttpCaching.representationKey(snapshot, request, variant);
         return new View() {
             @Override
             public String getContentType() {

@@ -1,5 +1,6 @@
 package az.opengov.nap.publication.web;
 
+import az.opengov.nap.portal.HttpCaching;
 import az.opengov.nap.portal.PublicCatalog.Snapshot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,9 +49,7 @@ class SerializedPages {
 
     /** {@code body} as JSON, written at most once for this snapshot, variant and address. */
     ResponseEntity<byte[]> json(Snapshot snapshot, HttpServletRequest request, Supplier<?> body, String... variant) {
-        String key = snapshot.etag(variant) + " " + request.getRequestURL()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        byte[] page = pages.get(key, k -> write(body.get()));
+        byte[] page = pages.get(HttpCaching.representationKey(snapshot, request, variant), k -> write(body.get()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
     }
 
