@@ -82,11 +82,8 @@ class DemoDataLoader implements ApplicationRunner {
         if (PlanImportCommand.requested(args)) {
             return;
         }
-        for (AppUser user : demoUsers()) {
-            if (!users.exists(user.username())) {
-                users.create(user, properties.password());
-            }
-        }
+        users.createAll(demoUsers().stream().filter(user -> !users.exists(user.username())).toList(),
+                properties.password());
         users.setCoordinator("mcht", true);
         if (plans.findPlan(PLAN_CODE).isEmpty()) {
             byte[] csv = new ClassPathResource(PLAN_FILE).getContentAsByteArray();
