@@ -14,7 +14,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
  * beans are made meanwhile, and a bean that needs an engine service waits for it. This uses Spring's background bean
  * initialization: the bean registered here is the first the context makes, in the background, and it asks for the
  * engine; the context's refresh waits for it before it completes, so a failure to build the engine still fails the
- * start.
+ * start. The engine is built once: should the main thread ask for it first (a context with little else to make), it
+ * builds it, and the background thread gets that one.
  */
 public class EngineBackgroundStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -37,6 +38,7 @@ public class EngineBackgroundStart implements ApplicationContextInitializer<Conf
             registry.registerBeanDefinition(ConfigurableApplicationContext.BOOTSTRAP_EXECUTOR_BEAN_NAME, executor);
         }
         RootBeanDefinition built = new RootBeanDefinition(Built.class);
+        built.setAutowireMode(RootBeanDefinition.AUTOWIRE_CONSTRUCTOR);
         built.setBackgroundInit(true);
         // the starter's factory is made on the main thread first (Spring makes a background bean's dependencies
         // there); the engine it builds, its product, is then made here in the background
