@@ -1,6 +1,8 @@
 package az.opengov.nap.measure;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ApplicationContextInitializer;
@@ -20,6 +22,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 public class EngineBackgroundStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final String BEAN = "processEngineBuiltInBackground";
+    /** The Camunda Spring Boot starter's factory of the engine. */
+    static final String ENGINE_FACTORY = "processEngineFactoryBean";
 
     /** Holds nothing: its making is what builds the engine. */
     static final class Built {
@@ -40,9 +44,21 @@ public class EngineBackgroundStart implements ApplicationContextInitializer<Conf
         RootBeanDefinition built = new RootBeanDefinition(Built.class);
         built.setAutowireMode(RootBeanDefinition.AUTOWIRE_CONSTRUCTOR);
         built.setBackgroundInit(true);
-        // the starter's factory is made on the main thread first (Spring makes a background bean's dependencies
-        // there); the engine it builds, its product, is then made here in the background
-        built.setDependsOn("&processEngineFactoryBean");
         registry.registerBeanDefinition(BEAN, built);
+        context.addBeanFactoryPostProcessor(EngineBackgroundStart::afterDefinitions);
+    }
+
+    /**
+     * Once every bean is defined (the starter's included): with the starter's engine factory, that factory is made
+     * on the main thread first (Spring makes a background bean's dependencies there) and the engine, its product, in
+     * the background; without one (a context without the engine, such as a test slice) the bean is dropped and
+     * nothing changes.
+     */
+    static void afterDefinitions(ConfigurableListableBeanFactory beanFactory) {
+        if (beanFactory.containsBeanDefinition(ENGINE_FACTORY)) {
+            beanFactory.getBeanDefinition(BEAN).setDependsOn(BeanFactory.FACTORY_BEAN_PREFIX + ENGINE_FACTORY);
+        } else if (beanFactory instanceof BeanDefinitionRegistry registry) {
+            registry.removeBeanDefinition(BEAN);
+        }
     }
 }

@@ -88,6 +88,17 @@ class EngineBackgroundStartTest {
     }
 
     @Test
+    void aContextWithoutTheEngineStartsAsBefore() {
+        try (GenericApplicationContext context = new GenericApplicationContext()) {
+            new EngineBackgroundStart().initialize(context);
+            context.registerBean("otherWork", OtherWork.class);
+            context.refresh();
+            assertThat(context.containsBean(EngineBackgroundStart.BEAN)).isFalse();
+            assertThat(context.getBean(OtherWork.class)).isNotNull();
+        }
+    }
+
+    @Test
     void appliedTwiceItRegistersOnce() {
         GenericApplicationContext context = new GenericApplicationContext();
         new EngineBackgroundStart().initialize(context);
