@@ -81,6 +81,7 @@ class StartupBench {
                 |---|---|---|---|---|---|
                 """, ourClasspath.split(java.io.File.pathSeparator).length - 1,
                 bareClasspath.split(java.io.File.pathSeparator).length - 1));
+        StringBuilder rounds = new StringBuilder("\nEach round, in the order run (first page, seconds):\n\n");
         for (Jvm jvm : jvms()) {
             List<Start> ours = new ArrayList<>();
             List<Start> bare = new ArrayList<>();
@@ -105,12 +106,23 @@ class StartupBench {
                     b.cpuSeconds(), b.rssKib() / 1024, options, o.seconds() / b.seconds(), cpuRatio,
                     o.seconds() <= 1.1 * b.seconds() ? "met" : "**not met**",
                     o.rssKib() / 1024 <= 400 ? "met" : "**not met**", b.rssKib() / 1024 <= 400 ? "met" : "not met"));
+            rounds.append(String.format(Locale.ROOT, "- %s: ours %s; bare %s%n", options, seconds(ours), seconds(bare)));
             assertThat(ours).hasSize(ROUNDS);
         }
+        md.append(rounds);
         System.out.println(md);
         Path dir = Path.of("bench", "results");
         Files.createDirectories(dir);
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+        Files.writeString(dir.resolve(stamp + "-startup.md"), md.toString());
         Files.writeString(dir.resolve("startup-latest.md"), md.toString());
+    }
+
+    /** The rounds' times to the first page, in the order they ran: a machine's noise shows here, not in a median. */
+    static String seconds(List<Start> starts) {
+        return starts.stream().map(st -> String.format(Locale.ROOT, "%.1f", st.seconds()))
+                .collect(Collectors.joining(", "));
     }
 
     static Start median(List<Start> starts) {
