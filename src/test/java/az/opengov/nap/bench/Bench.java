@@ -283,14 +283,18 @@ final class Bench {
      * support and GreenMail stay: the benchmarks run on them.
      */
     static String classpath() {
-        List<String> extra = java.util.stream.Stream.of("freemarker.template.Configuration",
-                        "kotlinx.serialization.json.Json", "com.fasterxml.jackson.module.kotlin.KotlinModule",
-                        "kotlin.Unit", "com.google.gson.Gson", "com.google.common.collect.ImmutableList",
-                        "io.netty.buffer.ByteBuf", "io.opentelemetry.api.OpenTelemetry", "okhttp3.OkHttpClient",
-                        "org.openqa.selenium.WebDriver", "org.mockito.Mockito",
-                        "no.nav.security.mock.oauth2.MockOAuth2Server")
-                .filter(c -> org.springframework.util.ClassUtils.isPresent(c, Bench.class.getClassLoader())).toList();
+        List<String> extra = testOnlyLibraries(Bench.class.getClassLoader());
         return extra.isEmpty() ? "the application's (no test-only libraries)" : "with test-only libraries " + extra;
+    }
+
+    /** A class of each test-only library the application must not start with, found by {@code loader}. */
+    static List<String> testOnlyLibraries(ClassLoader loader) {
+        return java.util.stream.Stream.of("freemarker.template.Configuration", "kotlinx.serialization.json.Json",
+                        "com.fasterxml.jackson.module.kotlin.KotlinModule", "kotlin.Unit", "com.google.gson.Gson",
+                        "com.google.common.collect.ImmutableList", "io.netty.buffer.ByteBuf",
+                        "io.opentelemetry.api.OpenTelemetry", "okhttp3.OkHttpClient", "org.openqa.selenium.WebDriver",
+                        "org.mockito.Mockito", "no.nav.security.mock.oauth2.MockOAuth2Server")
+                .filter(c -> org.springframework.util.ClassUtils.isPresent(c, loader)).toList();
     }
 
     /** Writes {@code <timestamp><suffix>.md} and {@code latest<suffix>.md} into {@code dir}. */

@@ -111,12 +111,7 @@ class StartupBench {
         }
         md.append(rounds);
         System.out.println(md);
-        Path dir = Path.of("bench", "results");
-        Files.createDirectories(dir);
-        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
-        Files.writeString(dir.resolve(stamp + "-startup.md"), md.toString());
-        Files.writeString(dir.resolve("startup-latest.md"), md.toString());
+        Bench.write(Path.of("bench", "results"), "-startup", md.toString());
     }
 
     /** The rounds' times to the first page, in the order they ran: a machine's noise shows here, not in a median. */
@@ -180,17 +175,22 @@ class StartupBench {
     /** The application as it is shipped: its classes and its runtime dependencies, nothing the tests bring. */
     static String applicationClasspath() throws Exception {
         String runtime = resolvedClasspath("runtime-classpath.txt");
-        List<String> testOnly = List.of(runtime.split(java.io.File.pathSeparator)).stream()
-                .map(jar -> Path.of(jar).getFileName().toString())
-                .filter(jar -> TEST_ONLY.stream().anyMatch(jar::startsWith)).toList();
-        assertThat(testOnly).as("test-only libraries on the application's runtime classpath").isEmpty();
+        java.net.URL[] jars = java.util.Arrays.stream(runtime.split(java.io.File.pathSeparator))
+                .map(jar -> Path.of(jar).toUri()).map(StartupBench::url).toArray(java.net.URL[]::new);
+        try (var loader = new java.net.URLClassLoader(jars, ClassLoader.getPlatformClassLoader())) {
+            assertThat(Bench.testOnlyLibraries(loader)).as("test-only libraries on the application's runtime classpath")
+                    .isEmpty();
+        }
         return Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator + runtime;
     }
 
-    /** Jars the tests bring and the application never ships (checked for on its classpath). */
-    static final List<String> TEST_ONLY = List.of("junit-", "mockito-", "assertj-", "selenium-", "greenmail-",
-            "spring-boot-test-", "spring-test-", "archunit-", "awaitility-", "camunda-bpm-assert-", "mock-oauth2-server-",
-            "pdfbox-", "camunda-process-test-coverage-", "kotlin-stdlib-", "okhttp-", "netty-");
+    static java.net.URL url(URI uri) {
+        try {
+            return uri.toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(uri.toString(), e);
+        }
+    }
 
     /**
      * What a bare Camunda webapp starter application has: the dependencies of {@code bench/bare-camunda/pom.xml}
