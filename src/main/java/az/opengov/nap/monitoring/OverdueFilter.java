@@ -2,6 +2,7 @@ package az.opengov.nap.monitoring;
 
 import az.opengov.nap.shared.FieldProblem;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.PageNumber;
 import az.opengov.nap.shared.WholeNumber;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public record OverdueFilter(String plan, Integer section, String agency, String 
             problems.add(FieldProblem.of("dir", "monitoring.error.dir", dir));
             desc = false;
         }
-        Integer p = WholeNumber.parse(page, 0, 0, 1_000_000, "page", problems);
+        Integer p = WholeNumber.parse(page, 0, 0, PageNumber.MAX, "page", problems);
         Integer z = WholeNumber.parse(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", problems);
         if (!problems.isEmpty()) {
             throw invalid(problems);

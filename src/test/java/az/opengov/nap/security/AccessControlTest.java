@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -374,6 +375,34 @@ class AccessControlTest {
         assertThat(response.body()).contains("\"size\":");
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("items").size())
                 .isLessThanOrEqualTo(az.opengov.nap.worklist.WorklistService.MAX_PAGE);
+    }
+
+    @Test
+    void pageNumbersOutOfRangeAreRefusedInTheReadersLanguageAndTheLastOneAnswers() throws Exception {
+        // a page far out used to overflow page × size into a negative row number: a 500 from the database
+        Map<String, String> lists = Map.of("/api/tasks", "acl-mcht", "/api/reviews", "acl-reviewer",
+                "/api/admin/audit", "acl-admin", "/api/admin/audit/export", "acl-admin", "/api/admin/outbox",
+                "acl-admin");
+        for (var list : lists.entrySet()) {
+            for (String page : List.of("-1", "1000001", "2147483647")) {
+                var refused = send("GET", list.getKey() + "?page=" + page, null, list.getValue());
+                assertThat(refused.statusCode()).as(list.getKey() + "?page=" + page).isEqualTo(400);
+                assertThat(refused.body()).as(list.getKey()).contains("Səhifə parametrləri düzgün deyil",
+                        "\"field\":\"page\"", "tam ədəd deyil");
+            }
+            assertThat(send("GET", list.getKey() + "?page=99999999999", null, list.getValue()).statusCode())
+                    .as(list.getKey() + ", beyond a whole number").isEqualTo(400);
+            assertThat(send("GET", list.getKey() + "?page=1000000", null, list.getValue()).statusCode())
+                    .as(list.getKey() + ", the last page").isEqualTo(200);
+        }
+        String admin = login("acl-admin");
+        for (String list : List.of("/admin/incidents", "/admin/outbox")) {
+            var refused = page(list + "?page=2147483647", admin);
+            assertThat(refused.statusCode()).as(list).isEqualTo(400);
+            assertThat(refused.body()).as(list).contains("Səhifə parametrləri düzgün deyil");
+            assertThat(page(list + "?page=-1", admin).statusCode()).as(list).isEqualTo(400);
+            assertThat(page(list + "?page=1000000", admin).statusCode()).as(list).isEqualTo(200);
+        }
     }
 
     @Test

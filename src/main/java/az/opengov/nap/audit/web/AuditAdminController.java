@@ -2,6 +2,7 @@ package az.opengov.nap.audit.web;
 
 import az.opengov.nap.audit.AuditEvent;
 import az.opengov.nap.audit.AuditService;
+import az.opengov.nap.shared.PageNumber;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -39,8 +40,8 @@ class AuditAdminController {
                             @RequestParam(required = false) String action,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        return audit.search(actor, action, from, to, page, size);
+                            @RequestParam(required = false) Integer page, @RequestParam(defaultValue = "100") int size) {
+        return audit.search(actor, action, from, to, PageNumber.of(page), size);
     }
 
     @GetMapping(value = "/export", produces = "text/csv")
@@ -49,11 +50,12 @@ class AuditAdminController {
                                   @RequestParam(required = false) String action,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                                  @RequestParam(defaultValue = "0") int page) {
+                                  @RequestParam(required = false) Integer page) {
+        int pageNumber = PageNumber.of(page);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("id", "occurred_at", "actor",
                 "action", "target_type", "target_id", "outcome", "details", "remote_address").get())) {
-            for (AuditEvent e : audit.search(actor, action, from, to, page, AuditService.MAX_PAGE)) {
+            for (AuditEvent e : audit.search(actor, action, from, to, pageNumber, AuditService.MAX_PAGE)) {
                 csv.printRecord(e.id(), e.occurredAt(), safe(e.actor()), e.action(), e.targetType(),
                         safe(e.targetId()), e.outcome(), safe(e.details()), e.remoteAddress());
             }

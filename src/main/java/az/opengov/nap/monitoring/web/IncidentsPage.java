@@ -3,6 +3,7 @@ package az.opengov.nap.monitoring.web;
 import az.opengov.nap.monitoring.MonitoringService;
 import az.opengov.nap.security.UserDirectory;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.PageNumber;
 import az.opengov.nap.shared.web.AdministrationPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,8 +29,8 @@ class IncidentsPage {
     }
 
     @GetMapping
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("incidents", monitoring.incidents(Math.max(0, page)));
+    String list(@RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("incidents", monitoring.incidents(PageNumber.of(page)));
         return "admin/incidents";
     }
 

@@ -4,6 +4,7 @@ import az.opengov.nap.notification.NotificationService;
 import az.opengov.nap.notification.OutboxMessage;
 import az.opengov.nap.notification.OutboxPage;
 import az.opengov.nap.notification.OutboxStatus;
+import az.opengov.nap.shared.PageNumber;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +26,8 @@ class OutboxAdminController {
     /** Newest first; {@code status} filters (PENDING, SENDING, SENT, FAILED, REJECTED). */
     @GetMapping
     OutboxPage list(@RequestParam(required = false) OutboxStatus status,
-                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return notifications.outbox(status, page, size);
+                    @RequestParam(required = false) Integer page, @RequestParam(defaultValue = "50") int size) {
+        return notifications.outbox(status, PageNumber.of(page), size);
     }
 
     /** One message with its plain text and HTML. */

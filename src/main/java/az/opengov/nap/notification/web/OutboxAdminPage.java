@@ -6,6 +6,7 @@ import az.opengov.nap.notification.OutboxPage;
 import az.opengov.nap.notification.OutboxStatus;
 import az.opengov.nap.shared.Clock;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.PageNumber;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -33,9 +34,9 @@ class OutboxAdminPage {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) OutboxStatus status, @RequestParam(defaultValue = "0") int page,
+    String list(@RequestParam(required = false) OutboxStatus status, @RequestParam(required = false) Integer page,
                 Model model) {
-        OutboxPage result = notifications.outbox(status, page, PAGE_SIZE);
+        OutboxPage result = notifications.outbox(status, PageNumber.of(page), PAGE_SIZE);
         model.addAttribute("rows", result.items().stream().map(Row::of).toList());
         model.addAttribute("total", result.total());
         model.addAttribute("page", result.page());

@@ -12,6 +12,7 @@ import az.opengov.nap.portal.Published.PartyView;
 import az.opengov.nap.portal.Published.PlanView;
 import az.opengov.nap.portal.Published.RecordEntry;
 import az.opengov.nap.portal.Published.ReportView;
+import az.opengov.nap.shared.PageNumber;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -217,7 +218,7 @@ class PublicApiController {
                                   WebRequest request, HttpServletRequest servletRequest,
                                   HttpServletResponse response) {
         List<az.opengov.nap.shared.FieldProblem> problems = new java.util.ArrayList<>();
-        int pageNumber = az.opengov.nap.shared.WholeNumber.parse(page, 0, 0, 1_000_000, "page", problems);
+        int pageNumber = az.opengov.nap.shared.WholeNumber.parse(page, 0, 0, PageNumber.MAX, "page", problems);
         int pageSize = az.opengov.nap.shared.WholeNumber.parse(size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "size",
                 problems);
         if (!problems.isEmpty()) {

@@ -13,6 +13,7 @@ import az.opengov.nap.review.ReviewService;
 import az.opengov.nap.security.AppUser;
 import az.opengov.nap.security.UserDirectory;
 import az.opengov.nap.shared.Clock;
+import az.opengov.nap.shared.PageNumber;
 import az.opengov.nap.worklist.WorkItem;
 import az.opengov.nap.worklist.WorklistService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -77,13 +78,14 @@ class TaskApiController {
 
     @GetMapping
     @Operation(summary = "List my open tasks, earliest due first")
-    TaskPage mine(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    TaskPage mine(@RequestParam(required = false) Integer page, @RequestParam(defaultValue = "50") int size) {
         AppUser user = users.current();
         List<String> groups = user.groups().stream().filter(g -> !AppUser.ADMIN_GROUP.equals(g)).toList();
-        WorklistService.OpenPage open = worklist.openPage(groups, Math.max(0, page), size);
+        int pageNumber = PageNumber.of(page);
+        WorklistService.OpenPage open = worklist.openPage(groups, pageNumber, size);
         Map<Long, String> titles = plans.titles(open.items().stream().map(WorkItem::measureId).toList());
         List<TaskRow> rows = open.items().stream().map(w -> row(w, titles.get(w.measureId()))).toList();
-        return new TaskPage(open.total(), page, rows.size(), rows);
+        return new TaskPage(open.total(), pageNumber, rows.size(), rows);
     }
 
     @GetMapping("/{taskId}")

@@ -4,6 +4,7 @@ import az.opengov.nap.measure.MeasureExecutionService;
 import az.opengov.nap.security.AppUser;
 import az.opengov.nap.security.UserDirectory;
 import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.PageNumber;
 import az.opengov.nap.worklist.WorkItem;
 import az.opengov.nap.worklist.WorklistService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,9 +37,9 @@ class ReviewApiController {
 
     @GetMapping
     @Operation(summary = "Reports waiting for review and measures waiting for a final assessment, oldest first")
-    List<WorkItem> queue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    List<WorkItem> queue(@RequestParam(required = false) Integer page, @RequestParam(defaultValue = "50") int size) {
         reviewer();
-        return worklist.reviewQueue(Math.max(0, page), size);
+        return worklist.reviewQueue(PageNumber.of(page), size);
     }
 
     record Decision(String decision, String comment, String completionLevel) {
