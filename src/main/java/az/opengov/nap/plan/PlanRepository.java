@@ -89,15 +89,6 @@ class PlanRepository {
                 .list();
     }
 
-    Map<Long, String> titles(java.util.Collection<Long> ids) {
-        Map<Long, String> titles = new HashMap<>();
-        jdbc.sql("select id, title from measure where id in (:ids)").param("ids", ids)
-                .query(rs -> {
-                    titles.put(rs.getLong(1), rs.getString(2));
-                });
-        return titles;
-    }
-
     Optional<Measure> findMeasure(String planCode, String code) {
         return jdbc.sql("select * from measure where plan_code = ? and code = ?").params(planCode, code)
                 .query((rs, n) -> measure(rs)).optional();

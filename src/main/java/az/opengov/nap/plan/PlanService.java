@@ -63,11 +63,6 @@ public class PlanService {
         return found;
     }
 
-    /** The measures' titles by id, for lists that show nothing else of a measure. */
-    public Map<Long, String> titles(java.util.Collection<Long> ids) {
-        return ids.isEmpty() ? Map.of() : plans.titles(java.util.Set.copyOf(ids));
-    }
-
     public Optional<Measure> findMeasure(String planCode, String code) {
         return plans.findMeasure(planCode, code);
     }

@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,7 +96,8 @@ class WorkItemRepository {
      * The groups' open items in due order, and with {@code total} how many there are. Each group's first
      * {@code offset + limit} come off {@code ix_work_item_group} in that order and are merged: a page reads at most
      * that many rows a group, however many items the groups have open. The total comes with the rows (counted once
-     * per statement), or on its own when the page is empty.
+     * per statement), or on its own when the page is empty; the titles of the page's measures come with its rows
+     * (joined once the page is cut), for lists that show a measure by its title.
      */
     WorklistService.OpenPage open(Collection<String> groups, int offset, int limit, boolean total) {
         List<String> distinct = groups.stream().distinct().toList();
@@ -116,18 +119,23 @@ class WorkItemRepository {
         params.add(limit);
         String count = total ? ", (select count(*) from work_item where state = 'OPEN' and candidate_group in ("
                 + inGroups + ")) as open_total" : "";
-        WorklistService.OpenPage page = jdbc.sql("select w.*" + count + " from (" + eachGroup + ") w" + order
-                        + " offset ? rows fetch next ? rows only")
+        WorklistService.OpenPage page = jdbc.sql("select p.*, m.title as measure_title from (select w.*" + count
+                        + " from (" + eachGroup + ") w" + order + " offset ? rows fetch next ? rows only) p"
+                        + " left join measure m on m.id = p.measure_id" + order)
                 .params(params).query(rs -> {
                     List<WorkItem> items = new ArrayList<>();
+                    Map<Long, String> titles = new HashMap<>();
                     long counted = -1;
                     while (rs.next()) {
                         counted = total ? rs.getLong("open_total") : -1;
-                        items.add(map(rs));
+                        WorkItem item = map(rs);
+                        items.add(item);
+                        titles.put(item.measureId(), rs.getString("measure_title"));
                     }
-                    return new WorklistService.OpenPage(items, counted);
+                    return new WorklistService.OpenPage(items, counted, titles);
                 });
-        return !total || page.total() >= 0 ? page : new WorklistService.OpenPage(page.items(), countOpen(distinct));
+        return !total || page.total() >= 0 ? page
+                : new WorklistService.OpenPage(page.items(), countOpen(distinct), page.measureTitles());
     }
 
     long countOpen(Collection<String> groups) {

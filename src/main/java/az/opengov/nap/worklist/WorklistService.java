@@ -5,6 +5,7 @@ import az.opengov.nap.shared.NapException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -53,15 +54,19 @@ public class WorklistService {
         return items.open(groups, page * clamp(size), clamp(size), false).items();
     }
 
-    /** A page of {@link #open} and how many tasks the groups have open in all: one statement, if the page has any. */
+    /**
+     * A page of {@link #open}, how many tasks the groups have open in all and the titles of the page's measures: one
+     * statement, if the page has any.
+     */
     public OpenPage openPage(Collection<String> groups, int page, int size) {
         if (groups.isEmpty()) {
-            return new OpenPage(List.of(), 0);
+            return new OpenPage(List.of(), 0, Map.of());
         }
         return items.open(groups, page * clamp(size), clamp(size), true);
     }
 
-    public record OpenPage(List<WorkItem> items, long total) {
+    /** @param measureTitles the title of each measure of the page, by its id */
+    public record OpenPage(List<WorkItem> items, long total, Map<Long, String> measureTitles) {
     }
 
     /** Reports waiting for review and measures waiting for their final assessment, oldest first. */

@@ -229,6 +229,8 @@ class ApiEndToEndTest {
         List<JsonNode> mine = new java.util.ArrayList<>();
         page.path("items").forEach(item -> {
             if ("E2E".equals(item.path("planCode").asText())) {
+                // the list shows each task's measure by its title, read with the page
+                assertThat(item.path("measureTitle").asText()).as(item.toString()).isNotBlank();
                 mine.add(item);
             }
         });

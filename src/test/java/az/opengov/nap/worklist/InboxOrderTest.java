@@ -7,16 +7,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An inbox of several groups, page by page: the groups' open items merged in due order (no due date last, then by
  * creation and task id), each item once across the pages, nothing of another group or closed, and the total with
- * every page (past the last one too).
+ * every page (past the last one too), with the titles of its measures.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -28,10 +30,33 @@ class InboxOrderTest {
     WorkItemRepository items;
     @Autowired
     WorklistService worklist;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A measure of a plan of its own, as an import leaves it: its id. */
+    long measure(String code, String title) {
+        jdbc.sql("""
+                insert into plan (code, title, first_year, last_year, year_shift, frequency_months, due_offset_days,
+                    reminder_days, escalation_days, revision_days, window_days, imported_at, imported_by)
+                select 'INBOX', 'Inbox plan', 2026, 2027, 0, 6, 15, 5, 10, 10, 30, ?, 'test'
+                where not exists (select 1 from plan where code = 'INBOX')""")
+                .param(java.sql.Timestamp.from(T)).update();
+        jdbc.sql("""
+                insert into measure (plan_code, code, section, title, first_year, last_year, status, sort_key)
+                select 'INBOX', ?, 1, ?, 2026, 2027, 'RUNNING', 1
+                where not exists (select 1 from measure where plan_code = 'INBOX' and code = ?)""")
+                .params(code, title, code).update();
+        return jdbc.sql("select id from measure where plan_code = 'INBOX' and code = ?").param(code)
+                .query(Long.class).single();
+    }
 
     @Test
     void pagesOfSeveralGroupsComeInDueOrderEachItemOnce() {
         Random random = new Random(20261127L);
+        String portal = "Açıq məlumat portalının yaradılması";
+        String procurement = "Dövlət satınalmalarında şəffaflığın artırılması";
+        Map<Long, String> titles = Map.of(measure("1.1", portal), portal, measure("1.2", procurement), procurement);
+        List<Long> measures = List.copyOf(titles.keySet());
         List<WorkItem> mine = new ArrayList<>();
         for (int i = 0; i < 90; i++) {
             String group = List.of("INBOX-A", "INBOX-B", "INBOX-C", "INBOX-OTHER").get(random.nextInt(4));
@@ -39,8 +64,9 @@ class InboxOrderTest {
             Instant due = random.nextInt(8) == 0 ? null : T.plus(random.nextInt(5), ChronoUnit.DAYS);
             Instant created = T.minus(random.nextInt(3), ChronoUnit.DAYS);
             String taskId = String.format("inbox-%04d-%03d", random.nextInt(10_000), i);
-            WorkItem item = new WorkItem(taskId, "pi-" + i, WorkKind.REPORT, "INBOX", 1, "1.1", 1, 1, group,
-                    "EXECUTOR", group, null, null, false, "OPEN", created, due);
+            long measureId = measures.get(i % 2);
+            WorkItem item = new WorkItem(taskId, "pi-" + i, WorkKind.REPORT, "INBOX", measureId, "1." + (i % 2 + 1),
+                    1, 1, group, "EXECUTOR", group, null, null, false, "OPEN", created, due);
             items.insert(item, null);
             boolean closed = i % 11 == 0;
             if (closed) {
@@ -62,11 +88,14 @@ class InboxOrderTest {
             assertThat(found.items()).hasSizeLessThanOrEqualTo(7).allMatch(w -> groups.contains(w.candidateGroup()))
                     .extracting(WorkItem::taskId).isEqualTo(worklist.open(groups, page, 7).stream()
                             .map(WorkItem::taskId).toList());
+            assertThat(found.measureTitles()).as("the titles of the page's measures, read with it").isEqualTo(
+                    found.items().stream().map(WorkItem::measureId).distinct()
+                            .collect(java.util.stream.Collectors.toMap(id -> id, titles::get)));
             found.items().forEach(w -> paged.add(w.taskId()));
         }
         assertThat(paged).containsExactlyElementsOf(expected);
         assertThat(worklist.openPage(List.of("INBOX-NONE"), 0, 7)).isEqualTo(new WorklistService.OpenPage(List.of(),
-                0));
+                0, Map.of()));
         assertThat(worklist.open(List.of("INBOX-B", "INBOX-B"), 0, 200)).extracting(WorkItem::taskId)
                 .containsExactlyElementsOf(mine.stream().filter(w -> w.candidateGroup().equals("INBOX-B"))
                         .map(WorkItem::taskId).filter(expected::contains)

@@ -83,8 +83,7 @@ class TaskApiController {
         List<String> groups = user.groups().stream().filter(g -> !AppUser.ADMIN_GROUP.equals(g)).toList();
         int pageNumber = PageNumber.of(page);
         WorklistService.OpenPage open = worklist.openPage(groups, pageNumber, size);
-        Map<Long, String> titles = plans.titles(open.items().stream().map(WorkItem::measureId).toList());
-        List<TaskRow> rows = open.items().stream().map(w -> row(w, titles.get(w.measureId()))).toList();
+        List<TaskRow> rows = open.items().stream().map(w -> row(w, open.measureTitles().get(w.measureId()))).toList();
         return new TaskPage(open.total(), pageNumber, rows.size(), rows);
     }
 
