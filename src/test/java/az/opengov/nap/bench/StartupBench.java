@@ -21,13 +21,16 @@ import org.junit.jupiter.api.Test;
  * First start to a usable page, and the memory it then holds, with a 256 MB heap: the application (its portal home
  * page; the demo plan is imported by a runner that may finish just after) against a bare Camunda webapp starter
  * application (its Cockpit welcome page), each in a fresh JVM on an in-memory H2 and on its own classpath (the
- * application's runtime classpath; the starters' and H2's, see {@link #bareClasspath()}), alternately,
- * {@code ROUNDS} times, with the JVM's default collector, with the serial one, and with the launch settings the
+ * application's runtime classpath; the starters' and H2's, see {@link #bareClasspath()}), {@code ROUNDS} rounds,
+ * each starting every setting's two applications in turn: with the JVM's default collector, with the serial one, with
+ * the launch settings the
  * project recommends ({@code jvm.options} and {@code MALLOC_ARENA_MAX=2}, as {@code ./mvnw spring-boot:run} uses
- * them). Both applications always get the same JVM options. Besides the wall-clock time it reports the CPU time the
- * process spent until the page answered, which a busy shared machine distorts far less.
- * {@code -Dnap.bench.startup-jvms=recommended} (or a comma-separated choice of {@code default,serial,recommended})
- * runs fewer settings. Part of {@code ./mvnw -Pbench verify}.
+ * them), and with those and a class data sharing archive of each application ({@code cds}: each started from jars, as
+ * the extracted jar is, after a training run that writes its archive; README "Class data sharing"). Both
+ * applications always get the same JVM options. Besides the wall-clock time it reports the CPU time the process spent
+ * until the page answered, which a busy shared machine distorts far less.
+ * {@code -Dnap.bench.startup-jvms=recommended} (or a comma-separated choice of
+ * {@code default,serial,recommended,cds}) runs fewer settings. Part of {@code ./mvnw -Pbench verify}.
  */
 class StartupBench {
 
@@ -36,13 +39,28 @@ class StartupBench {
     record Start(double seconds, double cpuSeconds, long rssKib) {
     }
 
-    /** JVM options and environment variables both applications are started with. */
-    record Jvm(String name, List<String> options, Map<String, String> environment) {
+    /**
+     * JVM options and environment variables both applications are started with; with {@code classDataSharing}, each
+     * also with its own archive ({@code -XX:SharedArchiveFile}) written by a training run.
+     */
+    record Jvm(String name, List<String> options, Map<String, String> environment, boolean classDataSharing) {
+
+        Jvm(String name, List<String> options, Map<String, String> environment) {
+            this(name, options, environment, false);
+        }
 
         String label() {
             String env = environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + " ")
                     .collect(Collectors.joining());
-            return "`" + env + String.join(" ", options) + "`";
+            return "`" + env + String.join(" ", options) + (classDataSharing ? " -XX:SharedArchiveFile=…" : "") + "`";
+        }
+    }
+
+    /** An application as the benchmark starts it. */
+    record App(String name, String classpath, String mainClass, String page, int port, List<String> arguments) {
+
+        App withClasspath(String other) {
+            return new App(name, other, mainClass, page, port, arguments);
         }
     }
 
@@ -53,8 +71,9 @@ class StartupBench {
     static List<Jvm> jvms() throws IOException {
         List<Jvm> all = List.of(new Jvm("default", List.of("-Xmx256m"), Map.of()),
                 new Jvm("serial", List.of("-Xmx256m", "-XX:+UseSerialGC"), Map.of()),
-                new Jvm("recommended", recommendedOptions(), Map.of("MALLOC_ARENA_MAX", "2")));
-        List<String> chosen = List.of(System.getProperty("nap.bench.startup-jvms", "default,serial,recommended")
+                new Jvm("recommended", recommendedOptions(), Map.of("MALLOC_ARENA_MAX", "2")),
+                new Jvm("cds", recommendedOptions(), Map.of("MALLOC_ARENA_MAX", "2"), true));
+        List<String> chosen = List.of(System.getProperty("nap.bench.startup-jvms", "default,serial,recommended,cds")
                 .split(","));
         return all.stream().filter(j -> chosen.contains(j.name())).toList();
     }
@@ -81,18 +100,45 @@ class StartupBench {
                 |---|---|---|---|---|---|
                 """, ourClasspath.split(java.io.File.pathSeparator).length - 1,
                 bareClasspath.split(java.io.File.pathSeparator).length - 1));
-        StringBuilder rounds = new StringBuilder("\nEach round, in the order run (first page, seconds):\n\n");
-        for (Jvm jvm : jvms()) {
-            List<Start> ours = new ArrayList<>();
-            List<Start> bare = new ArrayList<>();
-            for (int i = 0; i < ROUNDS; i++) {
-                ours.add(start(jvm, ourClasspath, "az.opengov.nap.NapApplication", "/", 18081,
-                        "--spring.datasource.url=jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1",
+        StringBuilder rounds = new StringBuilder("""
+
+                Each setting's rounds, in the order run (first page, seconds; every round starts each setting's two
+                applications in turn):
+
+                """);
+        App ourApp = new App("ours", ourClasspath, "az.opengov.nap.NapApplication", "/", 18081,
+                List.of("--spring.datasource.url=jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1",
                         "--nap.evidence.directory=target/bench-evidence",
                         "--nap.notification.scheduling-enabled=false"));
-                bare.add(start(jvm, bareClasspath, "az.opengov.benchbare.BareCamundaApplication",
-                        "/camunda/app/welcome/default/", 18082));
+        App bareApp = new App("bare", bareClasspath, "az.opengov.benchbare.BareCamundaApplication",
+                "/camunda/app/welcome/default/", 18082, List.of());
+        // every setting's applications (and their training runs) first, then the rounds: each round starts every
+        // setting's two applications in turn, so that a machine that speeds up or slows down weighs on all alike
+        List<Jvm> jvms = jvms();
+        Map<Jvm, App[]> apps = new java.util.LinkedHashMap<>();
+        Map<Jvm, List<List<String>>> archives = new java.util.HashMap<>();
+        for (Jvm jvm : jvms) {
+            App[] pair = jvm.classDataSharing()
+                    ? new App[] {ourApp.withClasspath(inJars(ourApp)), bareApp.withClasspath(inJars(bareApp))}
+                    : new App[] {ourApp, bareApp};
+            apps.put(jvm, pair);
+            archives.put(jvm, jvm.classDataSharing()
+                    ? List.of(train(jvm, pair[0], rounds), train(jvm, pair[1], rounds))
+                    : List.of(List.of(), List.of()));
+        }
+        Map<Jvm, List<Start>> oursByJvm = new java.util.HashMap<>();
+        Map<Jvm, List<Start>> bareByJvm = new java.util.HashMap<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            for (Jvm jvm : jvms) {
+                oursByJvm.computeIfAbsent(jvm, j -> new ArrayList<>())
+                        .add(start(jvm, archives.get(jvm).get(0), apps.get(jvm)[0]));
+                bareByJvm.computeIfAbsent(jvm, j -> new ArrayList<>())
+                        .add(start(jvm, archives.get(jvm).get(1), apps.get(jvm)[1]));
             }
+        }
+        for (Jvm jvm : jvms) {
+            List<Start> ours = oursByJvm.get(jvm);
+            List<Start> bare = bareByJvm.get(jvm);
             String options = jvm.label();
             Start o = median(ours);
             Start b = median(bare);
@@ -130,13 +176,73 @@ class StartupBench {
         return sorted.get(sorted.size() / 2);
     }
 
-    Start start(Jvm jvm, String classpath, String mainClass, String page, int port, String... args)
-            throws Exception {
+    /** The java command that starts the application with the JVM's options and {@code extra} ones. */
+    static List<String> command(Jvm jvm, List<String> extra, App app) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(jvm.options());
-        command.addAll(List.of("-cp", classpath, mainClass, "--server.port=" + port));
-        command.addAll(List.of(args));
+        command.addAll(extra);
+        command.addAll(List.of("-cp", app.classpath(), app.mainClass(), "--server.port=" + app.port()));
+        command.addAll(app.arguments());
+        return command;
+    }
+
+    /**
+     * Spring Boot's training run for class data sharing: the application starts, refreshes its context (the engine
+     * built, the schema made) and exits, and the JVM writes the classes it loaded into an archive. Returns the option
+     * that starts the application with it, and notes the run's time under {@code rounds}.
+     */
+    static List<String> train(Jvm jvm, App app, StringBuilder rounds) throws Exception {
+        Path archive = Path.of("target", "startup-cds", app.name() + ".jsa").toAbsolutePath();
+        Files.deleteIfExists(archive);
+        Path log = Files.createTempFile("nap-startup-training", ".log");
+        long begin = System.nanoTime();
+        // -Xlog:cds=error: the archive skips classes older than Java 6 (generated accessors, Joda-Time), each a warning
+        ProcessBuilder builder = new ProcessBuilder(command(jvm, List.of("-XX:ArchiveClassesAtExit=" + archive,
+                "-Xlog:cds=error", "-Dspring.context.exit=onRefresh"), app)).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(jvm.environment());
+        Process process = builder.start();
+        assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("training run of %s, see %s",
+                app.name(), log).isTrue();
+        assertThat(process.exitValue()).as("training run of %s, see %s", app.name(), log).isZero();
+        assertThat(archive).as("the archive of %s, see %s", app.name(), log).isNotEmptyFile();
+        rounds.append(String.format(Locale.ROOT, "- training run of %s (writes its archive, %d MB): %.1f s%n",
+                app.name(), Files.size(archive) >> 20, (System.nanoTime() - begin) / 1e9));
+        Files.deleteIfExists(log);
+        return List.of("-XX:SharedArchiveFile=" + archive);
+    }
+
+    /**
+     * The classpath with its first entry, a directory of classes, made a jar: an archive holds classes loaded from
+     * jars only, as the extracted jar ({@code java -Djarmode=tools -jar … extract}) has them.
+     */
+    static String inJars(App app) throws IOException {
+        String[] entries = app.classpath().split(java.io.File.pathSeparator, 2);
+        Path classes = Path.of(entries[0]);
+        Path jar = Path.of("target", "startup-cds", app.name() + ".jar").toAbsolutePath();
+        Files.createDirectories(jar.getParent());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             var files = Files.walk(classes)) {
+            // directories too: Spring's component scan finds a package in a jar by its directory entry
+            for (Path file : files.filter(f -> !f.equals(classes)).sorted().toList()) {
+                String name = classes.relativize(file).toString().replace('\\', '/');
+                boolean directory = Files.isDirectory(file);
+                out.putNextEntry(new java.util.jar.JarEntry(directory ? name + "/" : name));
+                if (!directory) {
+                    Files.copy(file, out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar + java.io.File.pathSeparator + entries[1];
+    }
+
+    Start start(Jvm jvm, List<String> extra, App app) throws Exception {
+        String mainClass = app.mainClass();
+        int port = app.port();
+        String page = app.page();
+        List<String> command = command(jvm, extra, app);
         Path log = Files.createTempFile("nap-startup", ".log");
         long begin = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
