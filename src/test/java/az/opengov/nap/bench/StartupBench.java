@@ -203,8 +203,12 @@ class StartupBench {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(jvm.environment());
         Process process = builder.start();
-        assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("training run of %s, see %s",
-                app.name(), log).isTrue();
+        try {
+            assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("training run of %s, see %s",
+                    app.name(), log).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
         assertThat(process.exitValue()).as("training run of %s, see %s", app.name(), log).isZero();
         assertThat(archive).as("the archive of %s, see %s", app.name(), log).isNotEmptyFile();
         rounds.append(String.format(Locale.ROOT, "- training run of %s (writes its archive, %d MB): %.1f s%n",
