@@ -40,9 +40,12 @@ public @interface PostgresSuite {
         public void initialize(ConfigurableApplicationContext context) {
             String schema = Database.freshSchema();
             TestPropertyValues.of("nap.test.schema=" + schema).applyTo(context);
-            // leave the shared database as it was found
-            context.addApplicationListener((org.springframework.context.event.ContextClosedEvent closed) ->
-                    Database.dropSchema(schema));
+            // leave the shared database as it was found, once the context is closed: not on its closed event, which
+            // comes before its beans are destroyed, the engine among them, which writes its last metrics on the way
+            // out (into a schema then gone: an error in the log at every PostgreSQL context's end). The first
+            // disposable registered is the last destroyed.
+            ((org.springframework.beans.factory.support.DefaultSingletonBeanRegistry) context.getBeanFactory())
+                    .registerDisposableBean("postgresSuiteSchemaDropped", () -> Database.dropSchema(schema));
         }
     }
 
