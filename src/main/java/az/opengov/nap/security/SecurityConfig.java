@@ -91,7 +91,10 @@ class SecurityConfig {
         // path matchers, not MVC ones: the engine's REST API is a Jersey servlet, not a Spring MVC controller
         return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(path("/api/public/**"), path("/api/openapi/**"), path("/api/docs/**"))
+                        // the API's description and its Swagger UI (at /api/docs, which sends the browser to
+                        // /api/swagger-ui/index.html) are public, as the open data API they describe
+                        .requestMatchers(path("/api/public/**"), path("/api/openapi/**"), path("/api/docs/**"),
+                                path("/api/swagger-ui/**"))
                         .permitAll()
                         .requestMatchers(path("/api/admin/**"), path("/engine-rest/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -166,6 +166,11 @@ class AccessControlTest {
         row(rows, new Call("GET", "/admin/users", null), 302, 0, 0, 0, 0);
         row(rows, new Call("GET", "/workspace", null), 302, 0, 0, 0, 0);
         row(rows, new Call("GET", "/api/openapi", null), 200, 200, 200, 200, 200);
+        // the API's Swagger UI: /api/docs sends the browser to its page, which loads its configuration and scripts
+        row(rows, new Call("GET", "/api/docs", null), 302, 302, 302, 302, 302);
+        row(rows, new Call("GET", "/api/swagger-ui/index.html", null), 200, 200, 200, 200, 200);
+        row(rows, new Call("GET", "/api/swagger-ui/swagger-initializer.js", null), 200, 200, 200, 200, 200);
+        row(rows, new Call("GET", "/api/openapi/swagger-config", null), 200, 200, 200, 200, 200);
         // operations: the health status for anyone (load balancers), metrics for administrators (HTTP Basic)
         row(rows, new Call("GET", "/actuator/health", null), 200, 200, 200, 200, 200);
         // (an administrator's 200 is in OperationsTest: Spring Boot's tests export metrics only where asked)
