@@ -1,5 +1,6 @@
 package az.opengov.nap.shared;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -15,17 +16,20 @@ public final class PageNumber {
     }
 
     /**
-     * The page asked for, 0 when none is: anything outside 0 to {@link #MAX} is refused with a 400 that names it, in
-     * the reader's language, and nothing is read.
+     * The page asked for, 0 when none is: anything but a whole number from 0 to {@link #MAX} is refused with a 400
+     * that names it, in the reader's language, and nothing is read.
      */
+    public static int of(String page) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int number = WholeNumber.parse(page, 0, 0, MAX, "page", problems);
+        if (!problems.isEmpty()) {
+            throw new NapException(HttpStatus.BAD_REQUEST, "validation.paging", problems);
+        }
+        return number;
+    }
+
+    /** {@link #of(String)} of a parameter Spring has read as a number already. */
     public static int of(Integer page) {
-        if (page == null) {
-            return 0;
-        }
-        if (page < 0 || page > MAX) {
-            throw new NapException(HttpStatus.BAD_REQUEST, "validation.paging",
-                    List.of(FieldProblem.of("page", "validation.wholeNumber", page, 0, MAX)));
-        }
-        return page;
+        return of(page == null ? null : page.toString());
     }
 }

@@ -95,11 +95,11 @@ class WorkItemRepository {
     /**
      * The groups' open items in due order, and with {@code total} how many there are. Each group's first
      * {@code offset + limit} come off {@code ix_work_item_group} in that order and are merged: a page reads at most
-     * that many rows a group, however many items the groups have open. The total comes with the rows (counted once
-     * per statement), or on its own when the page is empty; the titles of the page's measures come with its rows
-     * (joined once the page is cut), for lists that show a measure by its title.
+     * that many rows a group, however many items the groups have open. With {@code listed} (a list that shows the
+     * page as it is) the total comes with the rows (counted once per statement), or on its own when the page is empty,
+     * and so do the titles of the page's measures (joined once the page is cut); without it, the items alone.
      */
-    WorklistService.OpenPage open(Collection<String> groups, int offset, int limit, boolean total) {
+    WorklistService.OpenPage open(Collection<String> groups, int offset, int limit, boolean listed) {
         List<String> distinct = groups.stream().distinct().toList();
         String order = " order by due_at nulls last, created_at, task_id";
         String eachGroup = distinct.stream()
@@ -108,7 +108,7 @@ class WorkItemRepository {
                 .collect(Collectors.joining(" union all "));
         String inGroups = distinct.stream().map(g -> "?").collect(Collectors.joining(", "));
         List<Object> params = new ArrayList<>();
-        if (total) {
+        if (listed) {
             params.addAll(distinct);
         }
         distinct.forEach(g -> {
@@ -117,24 +117,27 @@ class WorkItemRepository {
         });
         params.add(offset);
         params.add(limit);
-        String count = total ? ", (select count(*) from work_item where state = 'OPEN' and candidate_group in ("
+        String count = listed ? ", (select count(*) from work_item where state = 'OPEN' and candidate_group in ("
                 + inGroups + ")) as open_total" : "";
-        WorklistService.OpenPage page = jdbc.sql("select p.*, m.title as measure_title from (select w.*" + count
-                        + " from (" + eachGroup + ") w" + order + " offset ? rows fetch next ? rows only) p"
-                        + " left join measure m on m.id = p.measure_id" + order)
-                .params(params).query(rs -> {
-                    List<WorkItem> items = new ArrayList<>();
-                    Map<Long, String> titles = new HashMap<>();
-                    long counted = -1;
-                    while (rs.next()) {
-                        counted = total ? rs.getLong("open_total") : -1;
-                        WorkItem item = map(rs);
-                        items.add(item);
-                        titles.put(item.measureId(), rs.getString("measure_title"));
-                    }
-                    return new WorklistService.OpenPage(items, counted, titles);
-                });
-        return !total || page.total() >= 0 ? page
+        String cut = "select w.*" + count + " from (" + eachGroup + ") w" + order
+                + " offset ? rows fetch next ? rows only";
+        String sql = listed ? "select p.*, m.title as measure_title from (" + cut + ") p"
+                + " left join measure m on m.id = p.measure_id" + order : cut;
+        WorklistService.OpenPage page = jdbc.sql(sql).params(params).query(rs -> {
+            List<WorkItem> items = new ArrayList<>();
+            Map<Long, String> titles = new HashMap<>();
+            long counted = -1;
+            while (rs.next()) {
+                WorkItem item = map(rs);
+                items.add(item);
+                if (listed) {
+                    counted = rs.getLong("open_total");
+                    titles.put(item.measureId(), rs.getString("measure_title"));
+                }
+            }
+            return new WorklistService.OpenPage(items, counted, titles);
+        });
+        return !listed || page.total() >= 0 ? page
                 : new WorklistService.OpenPage(page.items(), countOpen(distinct), page.measureTitles());
     }
 

@@ -3,14 +3,11 @@ package az.opengov.nap.portal.web;
 import az.opengov.nap.portal.Published.MeasureView;
 import az.opengov.nap.portal.Published.PartyView;
 import az.opengov.nap.portal.Published.ReportView;
-import az.opengov.nap.shared.FieldProblem;
-import az.opengov.nap.shared.NapException;
-import az.opengov.nap.shared.WholeNumber;
+import az.opengov.nap.shared.PageNumber;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 
 /**
  * One page of a measure's published reports as its page shows them: grouped by agency in the order of the measure's
@@ -29,7 +26,7 @@ record Timeline(List<Group> groups, int page, int pages, int total) {
     record Group(PartyView party, List<ReportView> reports) {
     }
 
-    /** The page asked for ({@code null} or blank: the first). */
+    /** The page asked for ({@code null} or blank: the first; past the last: the last; see {@link PageNumber}). */
     static Timeline of(MeasureView measure, String page) {
         Map<String, List<ReportView>> byAgency = new LinkedHashMap<>();
         for (ReportView r : measure.reports()) {
@@ -44,7 +41,7 @@ record Timeline(List<Group> groups, int page, int pages, int total) {
         }
         int total = all.stream().mapToInt(g -> g.reports().size()).sum();
         int pages = Math.max(1, (total + SIZE - 1) / SIZE);
-        int number = Math.min(pages - 1, parse(page));
+        int number = Math.min(pages - 1, PageNumber.of(page));
         int from = number * SIZE;
         int to = from + SIZE;
         List<Group> shown = new ArrayList<>();
@@ -67,15 +64,5 @@ record Timeline(List<Group> groups, int page, int pages, int total) {
 
     public int last() {
         return Math.min(total, (page + 1) * SIZE);
-    }
-
-    /** The page number asked for; anything but a whole number from 0 is a 400 that says so. */
-    private static int parse(String page) {
-        List<FieldProblem> problems = new ArrayList<>();
-        int n = WholeNumber.parse(page, 0, 0, Integer.MAX_VALUE, "page", problems);
-        if (!problems.isEmpty()) {
-            throw new NapException(HttpStatus.BAD_REQUEST, "validation.paging", problems);
-        }
-        return n;
     }
 }
