@@ -115,6 +115,8 @@ abstract class CycleHarness {
     /** 09:00 in Baku, 7 (plan A) and 5 (plan B) days before the due date, 15 July. */
     static final Instant REMINDERS_A = Instant.parse("2026-07-08T05:00:00Z");
     static final Instant REMINDERS_B = Instant.parse("2026-07-10T05:00:00Z");
+    /** 09:00 in Baku the day after the due date: both plans' first escalations. */
+    static final Instant ESCALATIONS = Instant.parse("2026-07-16T05:00:00Z");
     static final PlanCalendar CALENDAR_B = new PlanCalendar(6, 15, 5, 7, 14, 30);
     static final Duration POLL = Duration.ofMillis(100);
     /** How many polls of {@link #await} between two looks for failed jobs (2 s). */
@@ -278,6 +280,14 @@ abstract class CycleHarness {
             }
         }
 
+        Run escalated = null;
+        List<String> plans = remindersOnly() ? List.of(PLAN_A) : List.of(PLAN_A, PLAN_B);
+        if (!Boolean.parseBoolean(System.getProperty("nap.bench.escalations", "true"))) {
+            notes.add("escalations not measured in this run (-Dnap.bench.escalations=false)");
+        } else {
+            escalated = escalations(plans, tasks * plans.size());
+        }
+
         String md = "## Cycle opening and reminders, " + set.name() + " set\n\n"
                 + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n\n" + Bench.markdown(results);
         System.out.println(md);
@@ -291,6 +301,9 @@ abstract class CycleHarness {
             assertThat(r.done()).as("reminders recorded as sent").isEqualTo(tasks);
             assertThat(r.received()).as("reminders the SMTP server received").isEqualTo(tasks);
             assertThat(r.twice()).as("reminders delivered twice").isZero();
+        }
+        if (escalated != null) {
+            assertThat(escalated.done()).as("escalations raised").isEqualTo(tasks * plans.size());
         }
     }
 
@@ -630,6 +643,67 @@ abstract class CycleHarness {
                 (double) statements / tasks, cpu));
         assertThat(events).as("deadline events of " + plan).isEqualTo(tasks);
         return new Run(plan, nanos, (double) statements / tasks, done, 0, 0, received, twice, cpu);
+    }
+
+    // ---- escalations --------------------------------------------------------------------------------------------
+
+    /**
+     * The plans' first escalations come due at once, the day after their due date: every executor's report is
+     * overdue (none was submitted). Each is the report task's escalation timer (a timer cycle on the task), then the
+     * asynchronous "raise escalation" task. Measured from the moment the clock passes their time until every
+     * escalation is recorded (its deadline event) and every escalation mail accepted by SMTP. The background's timers
+     * that would fall due by then are moved a month on first, so that only the plans' own timers are due.
+     */
+    Run escalations(List<String> plans, int expected) throws Exception {
+        settleOutbox();
+        SMTP.purgeEmailFromAllMailboxes();
+        int moved = jdbc.update("update " + table("ACT_RU_JOB") + " set DUEDATE_ = DUEDATE_ + interval '30' day"
+                + " where HANDLER_TYPE_ = 'bench-reminder' and DUEDATE_ <= ?",
+                java.sql.Timestamp.from(ESCALATIONS.plus(Duration.ofDays(1))));
+        at(ESCALATIONS.plusSeconds(1));
+        String inPlans = " and measure_id in (select id from measure where plan_code in ("
+                + String.join(", ", plans.stream().map(p -> "?").toList()) + "))";
+        Object[] codes = plans.toArray();
+        String raised = "select count(*) from deadline_event where kind = 'ESCALATION'" + inPlans;
+        String unsent = "select count(*) from mail_outbox where kind = 'ESCALATION' and status <> 'SENT'" + inPlans;
+        Meter meter = start();
+        long first = 0;
+        long allRaised = 0;
+        long deadline = meter.start + reminderTimeout().toNanos();
+        int done = 0;
+        while (System.nanoTime() < deadline) {
+            done = count(raised, codes);
+            if (first == 0 && done > 0) {
+                first = System.nanoTime() - meter.start;
+            }
+            if (allRaised == 0 && done >= expected) {
+                allRaised = System.nanoTime() - meter.start;
+            }
+            if (allRaised > 0 && count(unsent, codes) == 0) {
+                break;
+            }
+            sleep();
+        }
+        meter.stop();
+        settle();
+        int queued = count("select count(*) from mail_outbox where kind = 'ESCALATION'" + inPlans, codes);
+        Received mails = received("ESCALATION");
+        notes.add(String.format(Locale.ROOT, "first escalations of plan(s) %s, %,d due at once (the report tasks' "
+                        + "escalation timers; %,d background timers moved on a month first): %,d raised, the first "
+                        + "after %.1f s, all after %s; %,d escalation mails queued, all accepted by SMTP after %.1f s; "
+                        + "GreenMail received %,d in %,d mails, %d twice; %.1f SQL statements per escalation; the "
+                        + "machine busy for %.0f CPU seconds", String.join(" and ", plans), expected, moved, done,
+                first / 1e9, allRaised == 0 ? "– (not within " + reminderTimeout().toSeconds() + " s)"
+                        : String.format(Locale.ROOT, "%.1f s", allRaised / 1e9), queued, meter.nanos / 1e9,
+                mails.messages(), mails.mails(), mails.twice(), (double) meter.statements / expected,
+                meter.cpuSeconds));
+        Run run = new Run("escalations", allRaised == 0 ? meter.nanos : allRaised,
+                (double) meter.statements / expected, done, 0, 0, mails.messages(), mails.twice(), meter.cpuSeconds);
+        results.add(BenchHarness.result(String.format(Locale.ROOT, "%,d first escalations due at once (%d plan(s)): "
+                        + "until every one is recorded (SQL/op per escalation)", expected, plans.size()),
+                "the report tasks' escalation timers, job executor as configured",
+                Bench.runs(List.<long[]>of(run.sample())), "–", null, "– (measured, no target)", true));
+        return run;
     }
 
     /**
