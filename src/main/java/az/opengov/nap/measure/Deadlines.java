@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,8 +32,29 @@ public record Deadlines(LocalDate dueDate, Instant dueAt, Instant reminderAt, St
         return m;
     }
 
+    /** The first escalation of a report due on {@code dueDate}: 09:00 in Baku the day after. */
+    public static Instant firstEscalation(LocalDate dueDate) {
+        return Clock.at(dueDate.plusDays(1), OFFICE_HOURS);
+    }
+
+    /**
+     * The first escalation point after {@code now} of a report due on {@code dueDate} and escalated every
+     * {@code everyDays} (the first point itself while it has not come).
+     */
+    public static Instant nextEscalation(LocalDate dueDate, int everyDays, Instant now) {
+        LocalDate day = dueDate.plusDays(1);
+        long passed = ChronoUnit.DAYS.between(day, LocalDate.ofInstant(now, Clock.BAKU));
+        if (passed > 0) {
+            day = day.plusDays(passed / everyDays * everyDays);
+        }
+        while (!Clock.at(day, OFFICE_HOURS).isAfter(now)) {
+            day = day.plusDays(everyDays);
+        }
+        return Clock.at(day, OFFICE_HOURS);
+    }
+
     public static Deadlines of(LocalDate dueDate, PlanCalendar calendar) {
-        Instant firstEscalation = Clock.at(dueDate.plusDays(1), OFFICE_HOURS);
+        Instant firstEscalation = firstEscalation(dueDate);
         String cycle = "R/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(firstEscalation.atZone(Clock.BAKU))
                 + "/P" + calendar.escalationDays() + "D";
         return new Deadlines(dueDate, Clock.endOf(dueDate),

@@ -251,7 +251,7 @@ public class MeasureExecutionService {
 
     // ---- administrators -----------------------------------------------------------------------------------------
 
-    /** Moves an agency's due date; its reminder and escalation timers are set again from the new date. */
+    /** Moves an agency's due date; its reminder, escalations and window are set again from the new date. */
     @Transactional
     public void extendDueDate(long measureId, int cycle, String agencyCode, LocalDate due, String reason, AppUser admin) {
         requireAdmin(admin, reason);

@@ -24,8 +24,9 @@ import az.opengov.nap.shared.Clock;
 /**
  * The sender, only when {@code spring.mail.host} is set (Spring Boot creates the {@link JavaMailSender} then), and the
  * schedules: the outbox poller (every {@code nap.notification.poll-interval} once the outbox is empty, see
- * {@link OutboxSender#deliverAll()}), the reminder poller (every {@code nap.notification.reminder-poll} once no
- * reminder is due, see {@link Reminders}; it queues mail whether or not it is delivered) and the weekly digest at
+ * {@link OutboxSender#deliverAll()}), the deadline poller (every {@code nap.notification.reminder-poll} once no
+ * reminder or escalation is due, see {@link Reminders} and {@link Escalations}; it queues mail whether or not it is
+ * delivered) and the weekly digest at
  * {@code nap.notification.digest-cron} (Baku time), both unless {@code nap.notification.scheduling-enabled=false}.
  */
 @Configuration
@@ -65,13 +66,15 @@ class NotificationConfiguration {
         private final NotificationService notifications;
         private final NotificationProperties properties;
         private final Reminders reminders;
+        private final Escalations escalations;
 
         Schedules(ObjectProvider<OutboxSender> sender, NotificationService notifications,
-                  NotificationProperties properties, Reminders reminders) {
+                  NotificationProperties properties, Reminders reminders, Escalations escalations) {
             this.sender = sender;
             this.notifications = notifications;
             this.properties = properties;
             this.reminders = reminders;
+            this.escalations = escalations;
         }
 
         @Override
@@ -84,21 +87,36 @@ class NotificationConfiguration {
                 }
             }, properties.pollInterval()));
             registrar.addFixedDelayTask(() -> {
-                try {
-                    int raised = reminders.raiseDue();
-                    if (raised > 0) {
-                        log.info("Reminders: {} raised", raised);
-                        // their mail leaves now rather than at the outbox poller's next round
-                        sender.ifAvailable(OutboxSender::deliverAll);
-                    }
-                } catch (RuntimeException e) {
-                    log.error("Reminder round failed; the next round tries again", e);
+                int raised = raise("Reminders", reminders) + raise("Escalations", escalations);
+                if (raised > 0) {
+                    // their mail leaves now rather than at the outbox poller's next round
+                    sender.ifAvailable(s -> {
+                        try {
+                            s.deliverAll();
+                        } catch (RuntimeException e) {
+                            log.error("Outbox round failed; the next round tries again", e);
+                        }
+                    });
                 }
             }, properties.reminderPoll());
             registrar.addCronTask(new CronTask(() -> {
                 int queued = notifications.enqueueWeeklyDigests();
                 log.info("Weekly digest: {} mails queued", queued);
             }, new CronTrigger(properties.digestCron(), Clock.BAKU)));
+        }
+
+        /** One round of a deadline poll; a failed round is logged, and the next tries again. */
+        private static int raise(String what, WorklistPoll poll) {
+            try {
+                int raised = poll.raiseDue();
+                if (raised > 0) {
+                    log.info("{}: {} raised", what, raised);
+                }
+                return raised;
+            } catch (RuntimeException e) {
+                log.error("{} round failed; the next round tries again", what, e);
+                return 0;
+            }
         }
     }
 }

@@ -34,8 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBackoff      waits before the 2nd, 3rd... attempt; after the last one the message is FAILED
  * @param digestCron        when the weekly digest is queued (Spring cron, Baku time)
  * @param nodeId            this node's name in the outbox's lock column; host name and process id if not set
- * @param reminderPoll      pause of the reminder poller (see {@link Reminders}) once it has raised every reminder due:
- *                          a reminder leaves at most this long after its time
+ * @param reminderPoll      pause of the deadline poller (see {@link Reminders}, {@link Escalations}) once it has raised
+ *                          every reminder and escalation due: each leaves at most this long after its time
  * @param gatherWindow      how long a request or invitation of a cycle's opening waits before it leaves, gathering what
  *                          follows for the same address meanwhile (see {@link MailKind#gathers()}); zero: at once
  */

@@ -76,19 +76,30 @@ class OperationsHealth {
      */
     @Bean
     HealthIndicator remindersHealthIndicator(JdbcClient jdbc) {
+        return deadlinePoll(jdbc, "remind_at", "reminder_error");
+    }
+
+    /** Executors' escalations ({@code notification.Escalations}), watched as the reminders are. */
+    @Bean
+    HealthIndicator escalationsHealthIndicator(JdbcClient jdbc) {
+        return deadlinePoll(jdbc, "escalate_at", "escalation_error");
+    }
+
+    /** A deadline the worklist keeps in {@code dueColumn}, with its last error in {@code errorColumn}. */
+    private static HealthIndicator deadlinePoll(JdbcClient jdbc, String dueColumn, String errorColumn) {
         return () -> {
             Instant now = az.opengov.nap.shared.Clock.now();
-            long failing = jdbc.sql("""
-                    select count(*) from work_item where remind_at <= ? and reminder_error is not null
-                    and state = 'OPEN'""").param(Timestamp.from(now.plus(LATE))).query(Long.class).single();
-            long late = jdbc.sql("select count(*) from work_item where remind_at < ? and state = 'OPEN'")
+            long failing = jdbc.sql("select count(*) from work_item where " + dueColumn + " <= ? and " + errorColumn
+                    + " is not null and state = 'OPEN'").param(Timestamp.from(now.plus(LATE))).query(Long.class)
+                    .single();
+            long late = jdbc.sql("select count(*) from work_item where " + dueColumn + " < ? and state = 'OPEN'")
                     .param(Timestamp.from(now.minus(LATE))).query(Long.class).single();
             return Health.status(failing > 0 || late > 0 ? WARN : Status.UP).withDetail("failing", failing)
                     .withDetail("lateByMoreThanMinutes", LATE.toMinutes()).withDetail("late", late).build();
         };
     }
 
-    /** How late a reminder may be before it is worth a warning (a failed one is retried after as long). */
+    /** How late a reminder or an escalation may be before it is worth a warning (a failed one waits as long). */
     private static final Duration LATE = Duration.ofMinutes(10);
 
     @Bean

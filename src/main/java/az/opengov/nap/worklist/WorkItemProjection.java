@@ -1,5 +1,6 @@
 package az.opengov.nap.worklist;
 
+import az.opengov.nap.measure.Deadlines;
 import az.opengov.nap.measure.process.MeasureExecution.Elements;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
 import az.opengov.nap.plan.Measure;
@@ -53,12 +54,13 @@ class WorkItemProjection {
         switch (task.getEventName()) {
             case TaskListener.EVENTNAME_CREATE -> {
                 WorkItem item = item(task, kind);
-                worklist.opened(item, remindAt(task, kind));
+                worklist.opened(item, remindAt(task, kind), escalateAt(task, kind));
                 events.publishEvent(new WorkItemOpened(item));
             }
             case TaskListener.EVENTNAME_ASSIGNMENT -> worklist.assigned(task.getId(), task.getAssignee());
             case TaskListener.EVENTNAME_UPDATE -> worklist.datesChanged(task.getId(),
-                    task.getDueDate() == null ? null : task.getDueDate().toInstant(), remindAt(task, kind));
+                    task.getDueDate() == null ? null : task.getDueDate().toInstant(), remindAt(task, kind),
+                    escalateAt(task, kind));
             case TaskListener.EVENTNAME_COMPLETE -> worklist.ended(task.getId(), "COMPLETED");
             case TaskListener.EVENTNAME_DELETE -> worklist.ended(task.getId(), "DELETED");
             default -> {
@@ -106,6 +108,16 @@ class WorkItemProjection {
     private static java.time.Instant remindAt(DelegateTask task, WorkKind kind) {
         boolean report = kind == WorkKind.REPORT || kind == WorkKind.INVITED_REPORT;
         return report && task.getFollowUpDate() != null ? task.getFollowUpDate().toInstant() : null;
+    }
+
+    /**
+     * An executor's report is escalated from the day after its due date while it is open (the notification feature's
+     * escalation poll, every {@code escalationDays} of its plan's calendar); an invited body's never.
+     */
+    private static java.time.Instant escalateAt(DelegateTask task, WorkKind kind) {
+        return kind == WorkKind.REPORT && task.getDueDate() != null
+                ? Deadlines.firstEscalation(java.time.LocalDate.ofInstant(task.getDueDate().toInstant(), Clock.BAKU))
+                : null;
     }
 
     private static String group(DelegateTask task) {

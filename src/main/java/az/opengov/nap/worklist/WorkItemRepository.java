@@ -23,21 +23,23 @@ class WorkItemRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(WorkItem w, Instant remindAt) {
+    void insert(WorkItem w, Instant remindAt, Instant escalateAt) {
         jdbc.sql("""
                 insert into work_item (task_id, process_instance_id, kind, plan_code, measure_id, measure_code, section,
                     cycle_number, agency_code, role, candidate_group, assignee, report_id, returned, state, created_at, due_at,
-                    remind_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
+                    remind_at, escalate_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)""")
                 .params(w.taskId(), w.processInstanceId(), w.kind().name(), w.planCode(), w.measureId(),
                         w.measureCode(), w.section(), w.cycleNumber(), w.agencyCode(), w.role(), w.candidateGroup(),
-                        w.assignee(), w.reportId(), w.returned(), ts(w.createdAt()), ts(w.dueAt()), ts(remindAt))
+                        w.assignee(), w.reportId(), w.returned(), ts(w.createdAt()), ts(w.dueAt()), ts(remindAt),
+                        ts(escalateAt))
                 .update();
     }
 
     void end(String taskId, String state, Instant at) {
-        jdbc.sql("update work_item set state = ?, ended_at = ?, remind_at = null where task_id = ? and state = 'OPEN'")
-                .params(state, ts(at), taskId).update();
+        jdbc.sql("""
+                update work_item set state = ?, ended_at = ?, remind_at = null, escalate_at = null
+                where task_id = ? and state = 'OPEN'""").params(state, ts(at), taskId).update();
     }
 
     /**
@@ -45,9 +47,13 @@ class WorkItemRepository {
      * transaction holds are skipped ({@code for update skip locked}), so two nodes never raise the same reminder.
      */
     List<WorkItem> remindersDue(Instant now, Collection<String> processInstanceIds, int limit) {
+        return due("remind_at", now, processInstanceIds, limit);
+    }
+
+    private List<WorkItem> due(String column, Instant now, Collection<String> processInstanceIds, int limit) {
         String of = processInstanceIds.isEmpty() ? "" : " and process_instance_id in (:instances)";
-        var statement = jdbc.sql("select * from work_item where remind_at <= :now and state = 'OPEN'" + of
-                        + " order by remind_at, task_id fetch first :limit rows only for update skip locked")
+        var statement = jdbc.sql("select * from work_item where " + column + " <= :now and state = 'OPEN'" + of
+                        + " order by " + column + ", task_id fetch first :limit rows only for update skip locked")
                 .param("now", ts(now)).param("limit", limit);
         if (!processInstanceIds.isEmpty()) {
             statement = statement.param("instances", processInstanceIds);
@@ -69,18 +75,44 @@ class WorkItemRepository {
                 .update();
     }
 
+    /**
+     * Open items whose next escalation is due, the earliest first, locked until the caller's transaction ends; items
+     * another transaction holds are skipped, as for reminders.
+     */
+    List<WorkItem> escalationsDue(Instant now, Collection<String> processInstanceIds, int limit) {
+        return due("escalate_at", now, processInstanceIds, limit);
+    }
+
+    /** Their escalations are raised: the next is due at {@code next}. */
+    void escalated(Collection<String> taskIds, Instant next, Instant at) {
+        jdbc.sql("""
+                update work_item set escalate_at = :next, escalated_at = :at, escalation_error = null
+                where task_id in (:ids) and state = 'OPEN'""").param("next", ts(next)).param("at", ts(at))
+                .param("ids", taskIds).update();
+    }
+
+    /** Raising its escalation failed: tried again at {@code next}. */
+    void escalationFailed(String taskId, Instant next, String error) {
+        jdbc.sql("update work_item set escalate_at = ?, escalation_error = ? where task_id = ? and state = 'OPEN'")
+                .params(ts(next), error == null || error.length() <= 2000 ? error : error.substring(0, 2000), taskId)
+                .update();
+    }
+
     void assign(String taskId, String assignee) {
         jdbc.sql("update work_item set assignee = ? where task_id = ?").params(assignee, taskId).update();
     }
 
     /**
      * The task's due and follow-up dates as they are now: a reminder not raised yet is then due at the follow-up date
-     * (one raised already is not raised again).
+     * (one raised already is not raised again), and an item that is escalated is, once its due date has changed,
+     * escalated from the new one on ({@code escalateAt}, its first escalation point).
      */
-    void dates(String taskId, Instant due, Instant remindAt) {
+    void dates(String taskId, Instant due, Instant remindAt, Instant escalateAt) {
         jdbc.sql("""
                 update work_item set due_at = ?, remind_at = case when reminded_at is null and state = 'OPEN' then ?
-                    else remind_at end where task_id = ?""").params(ts(due), ts(remindAt), taskId).update();
+                    else remind_at end, escalate_at = case when state = 'OPEN' and due_at is distinct from ? then ?
+                    else escalate_at end
+                where task_id = ?""").params(ts(due), ts(remindAt), ts(due), ts(escalateAt), taskId).update();
     }
 
     Optional<WorkItem> find(String taskId) {

@@ -92,11 +92,13 @@ public class WorklistService {
     }
 
     /**
-     * @param remindAt when the agency is to be reminded of it (a report's follow-up date), or {@code null}
+     * @param remindAt   when the agency is to be reminded of it (a report's follow-up date), or {@code null}
+     * @param escalateAt when it is first escalated if still open (an executor's report: the day after its due date),
+     *                   or {@code null}
      */
     @Transactional
-    void opened(WorkItem item, Instant remindAt) {
-        items.insert(item, remindAt);
+    void opened(WorkItem item, Instant remindAt, Instant escalateAt) {
+        items.insert(item, remindAt, escalateAt);
     }
 
     /**
@@ -124,6 +126,31 @@ public class WorklistService {
         items.reminderFailed(taskId, next, error);
     }
 
+    /**
+     * Open report items whose next escalation is due at {@code now}, as {@link #remindersDue} for reminders; mark
+     * them with {@link #escalated} in the same transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<WorkItem> escalationsDue(Instant now, Collection<String> processInstanceIds, int limit) {
+        List<WorkItem> due = items.escalationsDue(now, processInstanceIds, limit);
+        due.forEach(ReadInTransaction::locked);
+        return due;
+    }
+
+    /** Their escalations are raised; each is next escalated at {@code next}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void escalated(Collection<String> taskIds, Instant next, Instant at) {
+        if (!taskIds.isEmpty()) {
+            items.escalated(taskIds, next, at);
+        }
+    }
+
+    /** Raising the item's escalation failed: it is due again at {@code next}, with the error kept beside it. */
+    @Transactional
+    public void escalationFailed(String taskId, Instant next, String error) {
+        items.escalationFailed(taskId, next, error);
+    }
+
     @Transactional
     void ended(String taskId, String state) {
         items.end(taskId, state, Clock.now());
@@ -145,8 +172,8 @@ public class WorklistService {
     }
 
     @Transactional
-    void datesChanged(String taskId, Instant due, Instant followUp) {
-        items.dates(taskId, due, followUp);
+    void datesChanged(String taskId, Instant due, Instant followUp, Instant escalateAt) {
+        items.dates(taskId, due, followUp, escalateAt);
         ReadInTransaction.changed(taskId);
     }
 

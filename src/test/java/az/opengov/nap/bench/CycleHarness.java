@@ -649,10 +649,11 @@ abstract class CycleHarness {
 
     /**
      * The plans' first escalations come due at once, the day after their due date: every executor's report is
-     * overdue (none was submitted). Each is the report task's escalation timer (a timer cycle on the task), then the
-     * asynchronous "raise escalation" task. Measured from the moment the clock passes their time until every
-     * escalation is recorded (its deadline event) and every escalation mail accepted by SMTP. The background's timers
-     * that would fall due by then are moved a month on first, so that only the plans' own timers are due.
+     * overdue (none was submitted). Since model 1.3.0 the deadline poller raises them from the worklist (every
+     * {@code nap.notification.reminder-poll}), as it does the reminders; before, each was the report task's escalation
+     * timer, then the asynchronous "raise escalation" task. Measured from the moment the clock passes their time until
+     * every escalation is recorded (its deadline event) and every escalation mail accepted by SMTP. The background's
+     * timers that would fall due by then are moved a month on first, so that none of them runs meanwhile.
      */
     Run escalations(List<String> plans, int expected) throws Exception {
         settleOutbox();
@@ -688,8 +689,8 @@ abstract class CycleHarness {
         settle();
         int queued = count("select count(*) from mail_outbox where kind = 'ESCALATION'" + inPlans, codes);
         Received mails = received("ESCALATION");
-        notes.add(String.format(Locale.ROOT, "first escalations of plan(s) %s, %,d due at once (the report tasks' "
-                        + "escalation timers; %,d background timers moved on a month first): %,d raised, the first "
+        notes.add(String.format(Locale.ROOT, "first escalations of plan(s) %s, %,d due at once (raised from the "
+                        + "worklist; %,d background timers moved on a month first): %,d raised, the first "
                         + "after %.1f s, all after %s; %,d escalation mails queued, all accepted by SMTP after %.1f s; "
                         + "GreenMail received %,d in %,d mails, %d twice; %.1f SQL statements per escalation; the "
                         + "machine busy for %.0f CPU seconds", String.join(" and ", plans), expected, moved, done,
@@ -701,7 +702,7 @@ abstract class CycleHarness {
                 (double) meter.statements / expected, done, 0, 0, mails.messages(), mails.twice(), meter.cpuSeconds);
         results.add(BenchHarness.result(String.format(Locale.ROOT, "%,d first escalations due at once (%d plan(s)): "
                         + "until every one is recorded (SQL/op per escalation)", expected, plans.size()),
-                "the report tasks' escalation timers, job executor as configured",
+                "raised from the worklist by the deadline poller",
                 Bench.runs(List.<long[]>of(run.sample())), "–", null, "– (measured, no target)", true));
         return run;
     }

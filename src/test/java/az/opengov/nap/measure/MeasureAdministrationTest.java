@@ -49,10 +49,12 @@ class MeasureAdministrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     az.opengov.nap.notification.Reminders reminders;
+    @org.springframework.beans.factory.annotation.Autowired
+    az.opengov.nap.notification.Escalations escalations;
 
     /** The measure's due jobs, then its due reminders: what the job executor and the reminder poller do. */
     private void runDue(String processInstanceId) {
-        EngineJobs.runDue(management, reminders, processInstanceId);
+        EngineJobs.runDue(management, reminders, escalations, processInstanceId);
     }
 
     static final String PLAN = """
@@ -87,6 +89,9 @@ class MeasureAdministrationTest {
     @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("remindersHealthIndicator")
     org.springframework.boot.actuate.health.HealthIndicator remindersHealth;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("escalationsHealthIndicator")
+    org.springframework.boot.actuate.health.HealthIndicator escalationsHealth;
 
     private static int planCounter;
     private Measure measure;
@@ -263,6 +268,103 @@ class MeasureAdministrationTest {
     }
 
     @Test
+    void anExecutorIsEscalatedFromTheWorklistTheDayAfterDueAndEveryWeekWhileItsReportIsOpen() {
+        AppUser edu = new AppUser("e", "E", null, "az", "EDU", false, false, true);
+        execution.submit(item("EDU").taskId(), new az.opengov.nap.reporting.ReportContent("COMPLETE", "Hazırdır",
+                "Bütün indikatorlar", null, null, null), edu);
+        Instant first = ZonedDateTime.parse("2026-07-16T09:00:00+04:00").toInstant();
+        assertThat(escalateAt("MCHT")).isEqualTo(first);
+        // an invited body is never escalated
+        assertThat(escalateAt("MILLI_MECLIS")).isNull();
+
+        at("2026-07-16T04:59:59"); // a second before the first point
+        assertThat(escalations.raiseDueOf(List.of(measure.processInstanceId()))).isZero();
+        at("2026-07-16T05:00:00");
+        assertThat(escalations.raiseDueOf(List.of(measure.processInstanceId()))).isEqualTo(1);
+        assertThat(events()).filteredOn(e -> e.kind() == DeadlineKind.ESCALATION)
+                .extracting(DeadlineReached::agencyCode, DeadlineReached::sequence, DeadlineReached::daysOverdue)
+                .containsExactly(tuple("MCHT", 1, 1));
+        assertThat(escalateAt("MCHT")).isEqualTo(first.plus(java.time.Duration.ofDays(7)));
+        assertThat(jdbc.sql("select escalated_at from work_item where task_id = ?").param(item("MCHT").taskId())
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(first);
+        assertThat(jdbc.sql("select count(*) from mail_outbox where measure_id = ? and kind = 'ESCALATION'")
+                .param(measure.id()).query(Long.class).single()).isPositive();
+        // the model has no escalation timer: nothing of the engine's is due for it
+        assertThat(management.createJobQuery().processInstanceId(measure.processInstanceId()).executable().count())
+                .isZero();
+
+        // polled again (the next round, another node): nothing twice
+        assertThat(escalations.raiseDueOf(List.of(measure.processInstanceId()))).isZero();
+        at("2026-07-23T05:00:00");
+        assertThat(escalations.raiseDueOf(List.of(measure.processInstanceId()))).isEqualTo(1);
+        assertThat(events()).filteredOn(e -> e.kind() == DeadlineKind.ESCALATION)
+                .extracting(DeadlineReached::sequence).containsExactly(1, 2);
+
+        // submitted: no escalation point is left
+        AppUser mcht = new AppUser("m", "M", null, "az", "MCHT", false, false, true);
+        String task = item("MCHT").taskId();
+        execution.submit(task, new az.opengov.nap.reporting.ReportContent("COMPLETE", "Gecikmə ilə hazırdır", "Hamısı", null,
+                null, null), mcht);
+        assertThat(jdbc.sql("select escalate_at from work_item where task_id = ?").param(task)
+                .query(java.sql.Timestamp.class).optional()).isEmpty();
+        at("2026-07-30T05:00:00");
+        assertThat(escalations.raiseDueOf(List.of(measure.processInstanceId()))).isZero();
+    }
+
+    @Test
+    void aDueDateChangedOnTheTaskMovesItsEscalationsAndOtherChangesLeaveThem() {
+        // as Camunda Tasklist changes it: on the engine's task
+        String mcht = item("MCHT").taskId();
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().taskId(mcht).singleResult();
+        task.setDueDate(Date.from(ZonedDateTime.parse("2026-07-20T23:59:59+04:00").toInstant()));
+        tasks.saveTask(task);
+        assertThat(escalateAt("MCHT")).isEqualTo(ZonedDateTime.parse("2026-07-21T09:00:00+04:00").toInstant());
+
+        at("2026-07-21T05:00:00");
+        assertThat(escalations.raiseDueOf(List.of(measure.processInstanceId()))).isEqualTo(2); // EDU's too
+        assertThat(events()).filteredOn(e -> e.agencyCode().equals("MCHT")).extracting(DeadlineReached::dueDate,
+                DeadlineReached::sequence).containsExactly(tuple(LocalDate.of(2026, 7, 20), 1));
+        Instant next = ZonedDateTime.parse("2026-07-28T09:00:00+04:00").toInstant();
+        assertThat(escalateAt("MCHT")).isEqualTo(next);
+
+        // another change (its priority) keeps the due date and so the next escalation point
+        task = tasks.createTaskQuery().taskId(mcht).singleResult();
+        task.setPriority(80);
+        tasks.saveTask(task);
+        assertThat(escalateAt("MCHT")).isEqualTo(next);
+    }
+
+    @Test
+    void anEscalationThatCannotBeRaisedHoldsUpNoOtherAndIsTriedAgainLater() {
+        // MCHT's item names a cycle the measure does not have: its escalation's mail cannot be written
+        String mcht = item("MCHT").taskId();
+        jdbc.sql("update work_item set cycle_number = 99 where task_id = ?").param(mcht).update();
+
+        at("2026-07-16T05:00:00");
+        assertThat(escalations.raiseDueOf(List.of(measure.processInstanceId()))).isEqualTo(1);
+        assertThat(events()).extracting(DeadlineReached::agencyCode).containsExactly("EDU");
+        assertThat(escalateAt("MCHT")).isEqualTo(Instant.parse("2026-07-16T05:10:00Z"));
+        assertThat(jdbc.sql("select escalation_error from work_item where task_id = ?").param(mcht)
+                .query(String.class).single()).contains("participant");
+        assertThat(escalationsHealth.health()).satisfies(h -> {
+            assertThat(h.getStatus().getCode()).isEqualTo("WARN");
+            assertThat(h.getDetails()).containsEntry("failing", 1L);
+        });
+
+        // not before its retry; then, mended, it is raised once
+        at("2026-07-16T05:09:00");
+        assertThat(escalations.raiseDueOf(List.of(measure.processInstanceId()))).isZero();
+        jdbc.sql("update work_item set cycle_number = 1 where task_id = ?").param(mcht).update();
+        at("2026-07-16T05:10:00");
+        assertThat(escalations.raiseDueOf(List.of(measure.processInstanceId()))).isEqualTo(1);
+        assertThat(events()).extracting(DeadlineReached::agencyCode).containsExactlyInAnyOrder("EDU", "MCHT");
+        assertThat(jdbc.sql("select escalation_error from work_item where task_id = ?").param(mcht)
+                .query(String.class).optional()).isEmpty();
+        assertThat(escalateAt("MCHT")).isEqualTo(ZonedDateTime.parse("2026-07-23T09:00:00+04:00").toInstant());
+        assertThat(escalationsHealth.health().getDetails()).containsEntry("failing", 0L);
+    }
+
+    @Test
     void extendingADueDateMovesTheTaskAndItsTimers() {
         at("2026-07-10T06:00:00");
         String before = item("MCHT").taskId();
@@ -422,6 +524,13 @@ class MeasureAdministrationTest {
 
     private WorkItem item(String agency) {
         return open().stream().filter(w -> agency.equals(w.agencyCode())).findFirst().orElseThrow();
+    }
+
+    /** When the agency's open report item is next escalated ({@code null}: never). */
+    private Instant escalateAt(String agency) {
+        java.sql.Timestamp at = jdbc.sql("select escalate_at from work_item where task_id = ?")
+                .param(item(agency).taskId()).query(java.sql.Timestamp.class).optional().orElse(null);
+        return at == null ? null : at.toInstant();
     }
 
     /** When the agency's open report item is to be reminded ({@code null}: raised, or none). */

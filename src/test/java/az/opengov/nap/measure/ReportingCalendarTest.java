@@ -48,4 +48,22 @@ class ReportingCalendarTest {
         assertThat(d.escalationCycle()).isEqualTo("R/2026-07-16T09:00:00+04:00/P7D");
         assertThat(d.windowClosesAt()).isEqualTo(ZonedDateTime.parse("2026-08-14T23:59:59+04:00").toInstant());
     }
+
+    @Test
+    void escalationPointsFromTheDayAfterDueEveryEscalationDays() {
+        LocalDate due = LocalDate.of(2026, 7, 15);
+        java.time.Instant first = ZonedDateTime.parse("2026-07-16T09:00:00+04:00").toInstant();
+        assertThat(Deadlines.firstEscalation(due)).isEqualTo(first);
+        // before the first point: the first; at a point or after it: the one after it
+        assertThat(Deadlines.nextEscalation(due, 7, first.minusSeconds(1))).isEqualTo(first);
+        assertThat(Deadlines.nextEscalation(due, 7, first))
+                .isEqualTo(ZonedDateTime.parse("2026-07-23T09:00:00+04:00").toInstant());
+        assertThat(Deadlines.nextEscalation(due, 7, ZonedDateTime.parse("2026-07-23T08:59:59+04:00").toInstant()))
+                .isEqualTo(ZonedDateTime.parse("2026-07-23T09:00:00+04:00").toInstant());
+        // long after (a node down for weeks): the next point the calendar puts, not the missed ones
+        assertThat(Deadlines.nextEscalation(due, 7, ZonedDateTime.parse("2026-07-31T10:00:00+04:00").toInstant()))
+                .isEqualTo(ZonedDateTime.parse("2026-08-06T09:00:00+04:00").toInstant());
+        assertThat(Deadlines.nextEscalation(due, 3, ZonedDateTime.parse("2026-07-22T09:00:00+04:00").toInstant()))
+                .isEqualTo(ZonedDateTime.parse("2026-07-25T09:00:00+04:00").toInstant());
+    }
 }

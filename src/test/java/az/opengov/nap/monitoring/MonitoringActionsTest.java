@@ -58,6 +58,10 @@ class MonitoringActionsTest {
     static final AppUser AGENCY = new AppUser("mon-mcht", "M", null, "az", "MCHT", false, false, true);
 
     @Autowired
+    az.opengov.nap.notification.Reminders reminders;
+    @Autowired
+    az.opengov.nap.notification.Escalations escalations;
+    @Autowired
     MonitoringService monitoring;
     @Autowired
     PlanImportService imports;
@@ -152,7 +156,7 @@ class MonitoringActionsTest {
                 .isEqualTo(Date.from(after.dueAt()));
         // the next escalation point passes: EDU is escalated, MCHT (moved to 31 August) is not
         at("2026-07-23T06:00:00");
-        EngineJobs.runDue(management, measure.processInstanceId());
+        EngineJobs.runDue(management, reminders, escalations, measure.processInstanceId());
         List<DeadlineReached> later = deadlines.events(measure.id()).stream()
                 .filter(e -> e.kind() == DeadlineKind.ESCALATION && e.sequence() == 2).toList();
         assertThat(later).extracting(DeadlineReached::agencyCode).containsExactly("EDU");

@@ -89,6 +89,8 @@ class NotificationFlowTest {
     @Autowired
     Reminders reminders;
     @Autowired
+    Escalations escalations;
+    @Autowired
     NotificationService notifications;
     @Autowired
     az.opengov.nap.notification.DeadlineEventService deadlines;
@@ -348,7 +350,7 @@ class NotificationFlowTest {
      * their mails to the same addresses would leave joined with this test's.
      */
     private void runDue() {
-        EngineJobs.runDue(management, reminders, measure.processInstanceId());
+        EngineJobs.runDue(management, reminders, escalations, measure.processInstanceId());
     }
 
     private void deliverAll() {

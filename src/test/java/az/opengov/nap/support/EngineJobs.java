@@ -1,5 +1,6 @@
 package az.opengov.nap.support;
 
+import az.opengov.nap.notification.Escalations;
 import az.opengov.nap.notification.Reminders;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -32,12 +33,14 @@ public final class EngineJobs {
     }
 
     /**
-     * Runs the due jobs of the given process instances, then raises their reports' due reminders (kept in the
-     * worklist, not in jobs), as the job executor and the reminder poller would.
+     * Runs the due jobs of the given process instances, then raises their reports' due reminders and escalations (kept
+     * in the worklist, not in jobs), as the job executor and the deadline poller would.
      */
-    public static int runDue(ManagementService management, Reminders reminders, String... processInstanceIds) {
+    public static int runDue(ManagementService management, Reminders reminders, Escalations escalations,
+                             String... processInstanceIds) {
         int ran = runDue(management, processInstanceIds);
         reminders.raiseDueOf(List.of(processInstanceIds));
+        escalations.raiseDueOf(List.of(processInstanceIds));
         return ran;
     }
 

@@ -67,7 +67,7 @@ class InboxOrderTest {
             long measureId = measures.get(i % 2);
             WorkItem item = new WorkItem(taskId, "pi-" + i, WorkKind.REPORT, "INBOX", measureId, "1." + (i % 2 + 1),
                     1, 1, group, "EXECUTOR", group, null, null, false, "OPEN", created, due);
-            items.insert(item, null);
+            items.insert(item, null, null);
             boolean closed = i % 11 == 0;
             if (closed) {
                 items.end(item.taskId(), "COMPLETED", T);

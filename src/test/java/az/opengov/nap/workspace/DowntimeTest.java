@@ -17,10 +17,12 @@ class DowntimeTest extends WorkspaceTestBase {
 
     @org.springframework.beans.factory.annotation.Autowired
     az.opengov.nap.notification.Reminders reminders;
+    @org.springframework.beans.factory.annotation.Autowired
+    az.opengov.nap.notification.Escalations escalations;
 
     /** The measure's due jobs, then its due reminders: what the job executor and the reminder poller do. */
     private void runDue(String processInstanceId) {
-        EngineJobs.runDue(management, reminders, processInstanceId);
+        EngineJobs.runDue(management, reminders, escalations, processInstanceId);
     }
 
     @Test

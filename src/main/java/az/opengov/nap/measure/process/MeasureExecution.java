@@ -20,7 +20,6 @@ public final class MeasureExecution {
         public static final String START_AGENCY_REPORT_REQUESTED = "Start_AgencyReportRequested";
         public static final String GATEWAY_REPORT_REQUESTED = "Gateway_ReportRequested";
         public static final String GATEWAY_REPORT_SUBMITTED = "Gateway_ReportSubmitted";
-        public static final String END_ESCALATION_RAISED = "End_EscalationRaised";
         public static final String EVENT_SUBPROCESS_AGENCY_REMOVED = "EventSubProcess_AgencyRemoved";
         public static final String TASK_RECORD_AGENCY_REMOVAL = "Task_RecordAgencyRemoval";
         public static final String EVENT_SUBPROCESS_MEASURE_CANCELLED = "EventSubProcess_MeasureCancelled";
@@ -40,11 +39,9 @@ public final class MeasureExecution {
         public static final String END_REMOVED_BEFORE_ASKED = "End_RemovedBeforeAsked";
         public static final String TASK_SUBMIT_PROGRESS_REPORT = "Task_SubmitProgressReport";
         public static final String TASK_SUBMIT_INVITED_REPORT = "Task_SubmitInvitedReport";
-        public static final String BOUNDARY_ESCALATION_DUE = "Boundary_EscalationDue";
         public static final String BOUNDARY_DUE_DATE_EXTENDED = "Boundary_DueDateExtended";
         public static final String BOUNDARY_INVITED_DUE_DATE_EXTENDED = "Boundary_InvitedDueDateExtended";
         public static final String BOUNDARY_REPORTING_WINDOW_CLOSED = "Boundary_ReportingWindowClosed";
-        public static final String TASK_RAISE_ESCALATION = "Task_RaiseEscalation";
         public static final String TASK_RECORD_NOT_REPORTED = "Task_RecordNotReported";
         public static final String END_NOT_REPORTED = "End_NotReported";
         public static final String TASK_REVIEW_PROGRESS_REPORT = "Task_ReviewProgressReport";
@@ -99,7 +96,11 @@ public final class MeasureExecution {
         public static final String DUE_DATE = "dueDate";
         /** Date: when the reminder fires. A deadline. */
         public static final String REMINDER_AT = "reminderAt";
-        /** String: ISO 8601 repeating interval of escalations, starting when due. A deadline. */
+        /**
+         * String: ISO 8601 repeating interval of escalations, from the day after due. A deadline: the escalation
+         * timer's input in model versions before 1.3.0 (since then the worklist's escalation point is), still set for
+         * the instances started on them.
+         */
         public static final String ESCALATION_CYCLE = "escalationCycle";
         /** Date: when an invited body's reporting window closes. A deadline. */
         public static final String WINDOW_CLOSES_AT = "windowClosesAt";

@@ -7,8 +7,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_RaiseEscalation: an executor's report is overdue (at due and every few days after). The due date is the one
- * the escalation timer was set from (the report's variable).
+ * Task_RaiseEscalation of the model's versions before 1.3.0: an executor's report is overdue (the day after due and
+ * every few days after), run after the escalation timer. Since 1.3.0 the model has no escalation timers (the
+ * escalations are raised from the worklist, see {@code notification.Escalations}); this stays for the reports of
+ * instances started on an earlier version, whose timers still fire. An escalation point raised both ways is recorded
+ * once. The due date is the one the escalation timer was set from (the report's variable).
  */
 @Component("raiseEscalation")
 class RaiseEscalationDelegate implements JavaDelegate {

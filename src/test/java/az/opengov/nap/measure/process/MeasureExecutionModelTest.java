@@ -208,7 +208,7 @@ class MeasureExecutionModelTest {
         for (String id : List.of(MeasureExecutionProcessTest.START_CYCLE_SCHEDULED,
                 MeasureExecutionProcessTest.END_CYCLE_CLOSED, MeasureExecutionProcessTest.START_AGENCY_REPORT_REQUESTED,
                 MeasureExecutionProcessTest.GATEWAY_REPORT_REQUESTED,
-                MeasureExecutionProcessTest.GATEWAY_REPORT_SUBMITTED, MeasureExecutionProcessTest.END_ESCALATION_RAISED,
+                MeasureExecutionProcessTest.GATEWAY_REPORT_SUBMITTED,
                 MeasureExecutionProcessTest.EVENT_SUBPROCESS_AGENCY_REMOVED,
                 MeasureExecutionProcessTest.TASK_RECORD_AGENCY_REMOVAL,
                 MeasureExecutionProcessTest.EVENT_SUBPROCESS_MEASURE_CANCELLED,

@@ -1,7 +1,6 @@
 package az.opengov.nap.measure.process;
 
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_DUE_DATE_EXTENDED;
-import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_ESCALATION_DUE;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_INVITED_DUE_DATE_EXTENDED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_REPORTING_WINDOW_CLOSED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.END_AGENCY_REMOVED;
@@ -23,7 +22,6 @@ import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_OPEN
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_PLAN_REPORTING_CYCLES;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_PUBLISH_FINAL_ASSESSMENT;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_PUBLISH_PROGRESS_REPORT;
-import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_RAISE_ESCALATION;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_RECORD_NOT_REPORTED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_RETURN_FOR_REVISION;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.TASK_REVIEW_PROGRESS_REPORT;
@@ -69,7 +67,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -142,7 +139,6 @@ class MeasureExecutionProcessTest {
     static final String START_AGENCY_REPORT_REQUESTED = "Start_AgencyReportRequested";
     static final String GATEWAY_REPORT_REQUESTED = "Gateway_ReportRequested";
     static final String GATEWAY_REPORT_SUBMITTED = "Gateway_ReportSubmitted";
-    static final String END_ESCALATION_RAISED = "End_EscalationRaised";
     static final String EVENT_SUBPROCESS_AGENCY_REMOVED = "EventSubProcess_AgencyRemoved";
     static final String TASK_RECORD_AGENCY_REMOVAL = "Task_RecordAgencyRemoval";
     static final String EVENT_SUBPROCESS_MEASURE_CANCELLED = "EventSubProcess_MeasureCancelled";
@@ -245,9 +241,9 @@ class MeasureExecutionProcessTest {
         // no report yet, so no report id; the forms' fields are declared nowhere
         Assertions.assertThat(tasks.getVariables(submit.getId())).doesNotContainKeys(REPORT_ID, DECISION,
                 "whatWasDone", "comment");
-        // its one timer: the first escalation (its reminder point is the task's follow-up date, above: no timer)
-        assertThat(job(BOUNDARY_ESCALATION_DUE, pi)).hasDueDate(firstEscalation(deadlines));
-        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        // no timer: its reminder point is the task's follow-up date (above) and its escalations start the day after
+        // its due date, both raised from the worklist
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
 
         submitReport(submit);
         Assertions.assertThat(world.calls("progressReportSubmitted")).singleElement()
@@ -311,7 +307,7 @@ class MeasureExecutionProcessTest {
         Assertions.assertThat(second.getFollowUpDate()).isEqualTo(Date.from(revision.reminderAt()));
         Assertions.assertThat(tasks.getVariables(second.getId())).contains(entry(DECISION, null),
                 entry(REPORT_ID, 1001L), entry(ESCALATION_CYCLE, revision.escalationCycle()));
-        assertThat(job(BOUNDARY_ESCALATION_DUE, pi)).hasDueDate(firstEscalation(revision));
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
 
         // the second return, ten days later
         submitReport(second);
@@ -360,52 +356,32 @@ class MeasureExecutionProcessTest {
     // ==== 4. escalation =============================================================================================
 
     @Test
-    @DisplayName("escalation: fires the day after due and every escalationDays after, until the report is submitted")
-    void escalationRepeatsUntilTheReportIsSubmitted() {
+    @DisplayName("escalation: from the day after the task's due date; the model has no timer for it (raised from the "
+            + "worklist)")
+    void escalationsStartAfterTheTaskDueDateAndNoTimerOfTheModel() {
         world.cycle(1, executor(EXECUTOR_A));
         ProcessInstance pi = startMeasure();
         openCycle(pi, 1);
         Task submit = task(TASK_SUBMIT_PROGRESS_REPORT, pi);
         Deadlines deadlines = world.deadlines(1, EXECUTOR_A);
-        Date first = firstEscalation(deadlines);
+        assertThat(submit).hasDueDate(Date.from(deadlines.dueAt()));
+        Instant first = Deadlines.firstEscalation(deadlines.dueDate());
+        Assertions.assertThat(first).isEqualTo(Instant.parse("2026-07-17T05:00:00Z")); // 09:00 in Baku
+        // still set for the instances of earlier versions, whose report tasks have an escalation timer cycle
         Assertions.assertThat(deadlines.escalationCycle()).isEqualTo("R/2026-07-17T09:00:00+04:00/P7D");
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
 
-        // due, but not yet escalated
-        setClock(deadlines.dueAt().plusSeconds(60));
-        Assertions.assertThat(management.createJobQuery().activityId(BOUNDARY_ESCALATION_DUE).executable().count())
-                .isZero();
-
-        setClock(first.toInstant().plusSeconds(60));
-        Job escalation = job(BOUNDARY_ESCALATION_DUE, pi);
-        assertThat(escalation).hasDueDate(first);
-        execute(escalation);
-        assertThat(pi).hasPassed(BOUNDARY_ESCALATION_DUE).isWaitingAt(TASK_RAISE_ESCALATION);
-        execute(job(TASK_RAISE_ESCALATION, pi));
-        assertThat(pi).hasPassed(TASK_RAISE_ESCALATION, END_ESCALATION_RAISED).isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
-        Assertions.assertThat(world.calls("raiseEscalation")).hasSize(1);
-
-        // the cycle re-arms: the next escalation is escalationDays later, the task is the same
-        Date second = Date.from(first.toInstant().plus(Duration.ofDays(CALENDAR.escalationDays())));
-        Job next = job(BOUNDARY_ESCALATION_DUE, pi);
-        Assertions.assertThat(next.getId()).isNotEqualTo(escalation.getId());
-        assertThat(next).hasDueDate(second);
-        Assertions.assertThat(management.createJobQuery().activityId(BOUNDARY_ESCALATION_DUE).executable().count())
-                .isZero();
-
-        setClock(second.toInstant().plusSeconds(60));
-        execute(next);
-        execute(job(TASK_RAISE_ESCALATION, pi));
-        Assertions.assertThat(world.calls("raiseEscalation")).hasSize(2)
-                .allSatisfy(c -> Assertions.assertThat(c.variables()).contains(entry(AGENCY_CODE, EXECUTOR_A),
-                        entry(CYCLE_NUMBER, 1)));
+        // the first and the second escalation points pass: nothing of the model's is due, the report stays as it was
+        setClock(first.plusSeconds(60));
+        Assertions.assertThat(management.createJobQuery().executable().count()).isZero();
+        setClock(first.plus(Duration.ofDays(CALENDAR.escalationDays())).plusSeconds(60));
+        Assertions.assertThat(management.createJobQuery().executable().count()).isZero();
+        assertThat(pi).isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
         Assertions.assertThat(task(TASK_SUBMIT_PROGRESS_REPORT, pi).getId()).isEqualTo(submit.getId());
-        assertThat(job(BOUNDARY_ESCALATION_DUE, pi))
-                .hasDueDate(Date.from(second.toInstant().plus(Duration.ofDays(CALENDAR.escalationDays()))));
 
         submitReport(submit);
         assertThat(pi).isWaitingAt(TASK_REVIEW_PROGRESS_REPORT);
-        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
-        Assertions.assertThat(world.calls("raiseEscalation")).hasSize(2);
+        Assertions.assertThat(world.calls("raiseEscalation")).isEmpty();
     }
 
     // ==== 5. recommended (invited) bodies ===========================================================================
@@ -426,8 +402,7 @@ class MeasureExecutionProcessTest {
                 .hasDueDate(Date.from(deadlines.dueAt()));
         Assertions.assertThat(submit.getFollowUpDate()).isEqualTo(Date.from(deadlines.reminderAt()));
         assertFormRef(submit, FormDefinitions.PROGRESS_REPORT);
-        // an invited body is never escalated
-        Assertions.assertThat(management.createJobQuery().activityId(BOUNDARY_ESCALATION_DUE).count()).isZero();
+        // an invited body is never escalated: its one timer is the window's
         assertThat(job(BOUNDARY_REPORTING_WINDOW_CLOSED, pi)).hasDueDate(Date.from(deadlines.windowClosesAt()));
         Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
 
@@ -487,13 +462,12 @@ class MeasureExecutionProcessTest {
     // ==== 6. due date extended ======================================================================================
 
     @Test
-    @DisplayName("due date extended (executor): the task is recreated with the new due date and new timers")
-    void extendedDueDateRecreatesTheExecutorTaskAndItsTimers() {
+    @DisplayName("due date extended (executor): the task is recreated with the new due date (its escalations' start)")
+    void extendedDueDateRecreatesTheExecutorTask() {
         world.cycle(1, executor(EXECUTOR_A));
         ProcessInstance pi = startMeasure();
         openCycle(pi, 1);
         Task before = task(TASK_SUBMIT_PROGRESS_REPORT, pi);
-        Job oldEscalation = job(BOUNDARY_ESCALATION_DUE, pi);
         Deadlines old = world.deadlines(1, EXECUTOR_A);
 
         Deadlines extended = world.changeDueDate(1, EXECUTOR_A, old.dueDate().plusDays(14));
@@ -506,9 +480,7 @@ class MeasureExecutionProcessTest {
         assertThat(after).hasCandidateGroup(EXECUTOR_A).hasDueDate(Date.from(extended.dueAt()));
         Assertions.assertThat(after.getFollowUpDate()).isEqualTo(Date.from(extended.reminderAt()));
 
-        Job newEscalation = job(BOUNDARY_ESCALATION_DUE, pi);
-        Assertions.assertThat(newEscalation.getId()).isNotEqualTo(oldEscalation.getId());
-        assertThat(newEscalation).hasDueDate(firstEscalation(extended));
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
         // the new dates replaced the report's own variables; nothing leaked to the process scope
         Assertions.assertThat(tasks.getVariables(after.getId())).contains(entry(DUE_DATE,
                 Date.from(extended.dueAt())), entry(ESCALATION_CYCLE, extended.escalationCycle()));
@@ -542,7 +514,7 @@ class MeasureExecutionProcessTest {
         assertThat(after).hasCandidateGroup(INVITED).hasDueDate(Date.from(extended.dueAt()));
         Assertions.assertThat(after.getFollowUpDate()).isEqualTo(Date.from(extended.reminderAt()));
         assertThat(job(BOUNDARY_REPORTING_WINDOW_CLOSED, pi)).hasDueDate(Date.from(extended.windowClosesAt()));
-        Assertions.assertThat(management.createJobQuery().activityId(BOUNDARY_ESCALATION_DUE).count()).isZero();
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
 
         // the old window closes without effect
         setClock(old.windowClosesAt().plusSeconds(60));
@@ -615,9 +587,9 @@ class MeasureExecutionProcessTest {
                         entry(CYCLE_NUMBER, 1)));
         Assertions.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup(EXECUTOR_A)
                 .count()).isZero();
-        // the removed agency's timers went with its report
-        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId())
-                .activityId(BOUNDARY_ESCALATION_DUE).count()).isEqualTo(1);
+        // the removed agency's event subscriptions went with its report; the other's stay
+        Assertions.assertThat(runtime.createEventSubscriptionQuery().processInstanceId(pi.getId())
+                .eventName(Messages.AGENCY_REMOVED).count()).isEqualTo(1);
 
         Task other = reportTask(pi, EXECUTOR_B);
         submitReport(other);
@@ -669,10 +641,7 @@ class MeasureExecutionProcessTest {
         ProcessInstance pi = startMeasure();
         openCycle(pi, 1);
         submitReport(reportTask(pi, EXECUTOR_B));
-        // the executor's escalation and the invited body's window are waiting, two submit tasks and one review are
-        // open, cycle 2 is scheduled
-        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId())
-                .activityId(BOUNDARY_ESCALATION_DUE).count()).isEqualTo(1);
+        // the invited body's window is waiting, two submit tasks and one review are open, cycle 2 is scheduled
         Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId())
                 .activityId(BOUNDARY_REPORTING_WINDOW_CLOSED).count()).isEqualTo(1);
         Assertions.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(3);
@@ -1159,10 +1128,6 @@ class MeasureExecutionProcessTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Date firstEscalation(Deadlines deadlines) {
-        return Date.from(Clock.at(deadlines.dueDate().plusDays(1), LocalTime.of(9, 0)));
     }
 
     private static void setClock(Instant now) {
