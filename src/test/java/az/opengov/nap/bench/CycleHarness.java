@@ -58,7 +58,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Opening a reporting cycle at national scale, and the reminders it raises a week later, with real processes: a plan
+ * Opening a reporting cycle at national scale, and its reminders and escalations after, with real processes: a plan
  * of {@code measuresPerPlan} measures imported through the plan import, each naming a collective of {@code agencies}
  * agencies registered through the agency registry, the cycle opened by the measures' own timers, everything run by
  * the application's job executor as configured for production ({@code application.yaml}) and mail delivered by the
@@ -68,9 +68,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The timeline (engine clock; the plan's years 2016 shifted to 2026): plan A is imported on 30 June, its first
  * cycle opens on 1 July (00:00 Baku); plan B, the same measures with reminders 5 instead of 7 days before the due
  * date, is imported after that and opens at once. Both are due on 15 July: plan A's reminders are due on 8 July at
- * 09:00, plan B's on 10 July at 09:00, so each reminder run has its own 9,000 timers. Before the clock moves, the job
- * executor has nothing left to do and the outbox is empty; each run starts the job executor when its work is due, so
- * the figures leave out how long an idle job executor waits before its next poll.
+ * 09:00, plan B's on 10 July at 09:00, so each reminder run has its own 9,000 reminders; last, on 16 July at 09:00,
+ * both plans' first escalations are due at once. Before the clock moves, the job executor has nothing left to do and
+ * the outbox is empty; each run starts the job executor when its work is due, so the figures leave out how long an
+ * idle job executor waits before its next poll.
  *
  * <p>Subclasses choose the size and the database: {@code CycleOpeningBench} (PostgreSQL, the issue's size, writes
  * {@code bench/results/<timestamp>-cycle.md} and {@code latest-cycle.md}), {@code CycleOpeningSmokeTest} (H2, tiny,
@@ -221,7 +222,7 @@ abstract class CycleHarness {
 
     /**
      * {@code -Dnap.bench.reminders-only=true}, for iterating on the reminders: plan A's cycle is opened (its reminders
-     * need its tasks), then its reminders run with the job executor as configured; no engine fan-out, no plan B, no
+     * need its tasks), then its reminders and first escalations run with the job executor as configured; no plan B, no
      * run with the engine's defaults, no result rows (the figures are in the notes). The figures of record come from
      * the full run.
      */
