@@ -21,9 +21,9 @@ import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
  * by its name alone, so a variable has either its whole history or none. The job log keeps what jobs did (each
  * success, each failure with its exception), not their creation and deletion: report tasks brought reminder and
  * escalation timers (before model 1.3.0; an invited body's still brings its window), most deleted unfired when the
- * report comes in on time, two log rows each that say nothing about the measure. Exclusive gateways leave no activity history: they decide on variables whose history is
- * kept (the role, the review's decision) and the path shows where each went; they were four of the ten activity rows
- * of an agency's report.
+ * report comes in on time, two log rows each that say nothing about the measure. Exclusive gateways leave no
+ * activity history: they decide on variables whose history is kept (the role, the review's decision) and the path
+ * shows where each went; they were four of the ten activity rows of an agency's report.
  */
 class HistoryWithoutContent extends AbstractHistoryLevel {
 

@@ -26,8 +26,8 @@ import az.opengov.nap.shared.Clock;
  * schedules: the outbox poller (every {@code nap.notification.poll-interval} once the outbox is empty, see
  * {@link OutboxSender#deliverAll()}), the deadline poller (every {@code nap.notification.reminder-poll} once no
  * reminder or escalation is due, see {@link Reminders} and {@link Escalations}; it queues mail whether or not it is
- * delivered) and the weekly digest at
- * {@code nap.notification.digest-cron} (Baku time), both unless {@code nap.notification.scheduling-enabled=false}.
+ * delivered) and the weekly digest at {@code nap.notification.digest-cron} (Baku time), all unless
+ * {@code nap.notification.scheduling-enabled=false}.
  */
 @Configuration
 class NotificationConfiguration {

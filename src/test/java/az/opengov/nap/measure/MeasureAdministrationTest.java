@@ -303,8 +303,8 @@ class MeasureAdministrationTest {
         // submitted: no escalation point is left
         AppUser mcht = new AppUser("m", "M", null, "az", "MCHT", false, false, true);
         String task = item("MCHT").taskId();
-        execution.submit(task, new az.opengov.nap.reporting.ReportContent("COMPLETE", "Gecikmə ilə hazırdır", "Hamısı", null,
-                null, null), mcht);
+        execution.submit(task, new az.opengov.nap.reporting.ReportContent("COMPLETE", "Gecikmə ilə hazırdır",
+                "Hamısı", null, null, null), mcht);
         assertThat(jdbc.sql("select escalate_at from work_item where task_id = ?").param(task)
                 .query(java.sql.Timestamp.class).optional()).isEmpty();
         at("2026-07-30T05:00:00");
