@@ -79,30 +79,27 @@ class NotificationConfiguration {
 
         @Override
         public void configureTasks(ScheduledTaskRegistrar registrar) {
-            sender.ifAvailable(s -> registrar.addFixedDelayTask(() -> {
-                try {
-                    s.deliverAll();
-                } catch (RuntimeException e) {
-                    log.error("Outbox round failed; the next round tries again", e);
-                }
-            }, properties.pollInterval()));
+            sender.ifAvailable(s -> registrar.addFixedDelayTask(() -> deliver(s), properties.pollInterval()));
             registrar.addFixedDelayTask(() -> {
                 int raised = raise("Reminders", reminders) + raise("Escalations", escalations);
                 if (raised > 0) {
                     // their mail leaves now rather than at the outbox poller's next round
-                    sender.ifAvailable(s -> {
-                        try {
-                            s.deliverAll();
-                        } catch (RuntimeException e) {
-                            log.error("Outbox round failed; the next round tries again", e);
-                        }
-                    });
+                    sender.ifAvailable(Schedules::deliver);
                 }
             }, properties.reminderPoll());
             registrar.addCronTask(new CronTask(() -> {
                 int queued = notifications.enqueueWeeklyDigests();
                 log.info("Weekly digest: {} mails queued", queued);
             }, new CronTrigger(properties.digestCron(), Clock.BAKU)));
+        }
+
+        /** One round of the outbox sender; a failed round is logged, and the next tries again. */
+        private static void deliver(OutboxSender sender) {
+            try {
+                sender.deliverAll();
+            } catch (RuntimeException e) {
+                log.error("Outbox round failed; the next round tries again", e);
+            }
         }
 
         /** One round of a deadline poll; a failed round is logged, and the next tries again. */

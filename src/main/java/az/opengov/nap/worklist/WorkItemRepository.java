@@ -70,7 +70,13 @@ class WorkItemRepository {
 
     /** Raising its reminder failed: tried again at {@code next}. */
     void reminderFailed(String taskId, Instant next, String error) {
-        jdbc.sql("update work_item set remind_at = ?, reminder_error = ? where task_id = ? and state = 'OPEN'")
+        failed("remind_at", "reminder_error", taskId, next, error);
+    }
+
+    /** A deadline kept in {@code dueColumn} failed: due again at {@code next}, its error (cut to fit) beside it. */
+    private void failed(String dueColumn, String errorColumn, String taskId, Instant next, String error) {
+        jdbc.sql("update work_item set " + dueColumn + " = ?, " + errorColumn + " = ? where task_id = ?"
+                        + " and state = 'OPEN'")
                 .params(ts(next), error == null || error.length() <= 2000 ? error : error.substring(0, 2000), taskId)
                 .update();
     }
@@ -93,9 +99,7 @@ class WorkItemRepository {
 
     /** Raising its escalation failed: tried again at {@code next}. */
     void escalationFailed(String taskId, Instant next, String error) {
-        jdbc.sql("update work_item set escalate_at = ?, escalation_error = ? where task_id = ? and state = 'OPEN'")
-                .params(ts(next), error == null || error.length() <= 2000 ? error : error.substring(0, 2000), taskId)
-                .update();
+        failed("escalate_at", "escalation_error", taskId, next, error);
     }
 
     void assign(String taskId, String assignee) {

@@ -108,9 +108,7 @@ public class WorklistService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<WorkItem> remindersDue(Instant now, Collection<String> processInstanceIds, int limit) {
-        List<WorkItem> due = items.remindersDue(now, processInstanceIds, limit);
-        due.forEach(ReadInTransaction::locked);
-        return due;
+        return locked(items.remindersDue(now, processInstanceIds, limit));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -132,9 +130,7 @@ public class WorklistService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<WorkItem> escalationsDue(Instant now, Collection<String> processInstanceIds, int limit) {
-        List<WorkItem> due = items.escalationsDue(now, processInstanceIds, limit);
-        due.forEach(ReadInTransaction::locked);
-        return due;
+        return locked(items.escalationsDue(now, processInstanceIds, limit));
     }
 
     /** Their escalations are raised; each is next escalated at {@code next}. */
@@ -149,6 +145,12 @@ public class WorklistService {
     @Transactional
     public void escalationFailed(String taskId, Instant next, String error) {
         items.escalationFailed(taskId, next, error);
+    }
+
+    /** Items this transaction holds locked: read from here again within it (the mail of what it raises). */
+    private static List<WorkItem> locked(List<WorkItem> items) {
+        items.forEach(ReadInTransaction::locked);
+        return items;
     }
 
     @Transactional
