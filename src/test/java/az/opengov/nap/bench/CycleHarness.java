@@ -83,7 +83,11 @@ import org.springframework.transaction.support.TransactionTemplate;
         "nap.notification.scheduling-enabled=true",
         // a cycle's requests gather for the window production has (the tests' profile sends them at once)
         "nap.notification.gather-window=PT1M",
-        "nap.notification.base-url=https://nap.example.az/"})
+        "nap.notification.base-url=https://nap.example.az/",
+        // the engine's history cleanup has no part here: its job, due in the 01:00–05:00 window of whatever day the
+        // clock shows when it last ran, would come due among the runs as the clock travels to July, depending on the
+        // hour the bench starts (the acquisition poll found it due once in CI)
+        "camunda.bpm.generic-properties.properties.history-cleanup-enabled=false"})
 @ActiveProfiles("test")
 @Import({BenchConfiguration.class, CycleHarness.Counting.class, CycleHarness.FanOutAgencies.class})
 @DirtiesContext
