@@ -114,7 +114,7 @@ class NotificationListener {
         if (item.kind() == WorkKind.REVIEW) {
             MailFacts facts = facts(MailKind.REVIEW_WAITING, item.measureId(), item.cycleNumber(), agency, null, 0,
                     null, link);
-            outbox.enqueue(Outbox.key(MailKind.REVIEW_WAITING, item.measureId(), item.cycleNumber(),
+            outbox.enqueueAtCommit(Outbox.key(MailKind.REVIEW_WAITING, item.measureId(), item.cycleNumber(),
                             item.agencyCode(), null, "report=" + item.reportId()), MailKind.REVIEW_WAITING,
                     item.measureId(), item.cycleNumber(), item.agencyCode(), null, link, recipients.reviewers(),
                     locale -> composer.later(facts, locale));
@@ -135,9 +135,9 @@ class NotificationListener {
             kind = item.kind() == WorkKind.INVITED_REPORT ? MailKind.INVITATION : MailKind.TASK_OPENED;
         }
         MailFacts facts = facts(kind, item.measureId(), item.cycleNumber(), agency, due, overdue(due), comment, link);
-        outbox.enqueue(Outbox.key(kind, item.measureId(), item.cycleNumber(), item.agencyCode(), due, discriminator),
-                kind, item.measureId(), item.cycleNumber(), item.agencyCode(), due, link, recipients.agency(agency),
-                locale -> composer.later(facts, locale));
+        outbox.enqueueAtCommit(Outbox.key(kind, item.measureId(), item.cycleNumber(), item.agencyCode(), due,
+                        discriminator), kind, item.measureId(), item.cycleNumber(), item.agencyCode(), due, link,
+                recipients.agency(agency), locale -> composer.later(facts, locale));
     }
 
     @EventListener

@@ -1,5 +1,6 @@
 package az.opengov.nap.notification;
 
+import az.opengov.nap.shared.AtCommit;
 import az.opengov.nap.shared.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,10 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queues mail: one outbox row per recipient (all of a mail's rows in one statement on PostgreSQL), written in the
- * caller's transaction (the process step's), so the mail exists exactly when the step committed. It is due at once,
- * or for a kind that {@linkplain MailKind#gathers() gathers} after {@code nap.notification.gather-window}. A mail
- * already queued for the same occasion and address is not queued again. A malformed address is stored as REJECTED,
- * for administrators to see, and never blocks the others.
+ * caller's transaction (the process step's), so the mail exists exactly when the step committed ({@link
+ * #enqueueAtCommit}: just before it commits). It is due at once, or for a kind that {@linkplain MailKind#gathers()
+ * gathers} after {@code nap.notification.gather-window}. A mail already queued for the same occasion and address is
+ * not queued again. A malformed address is stored as REJECTED, for administrators to see, and never blocks the others.
  */
 @Component
 class Outbox {
@@ -44,6 +45,27 @@ class Outbox {
     int enqueue(String key, MailKind kind, Long measureId, Integer cycle, String agencyCode,
                 java.time.LocalDate dueDate, String link, List<Recipient> recipients,
                 Function<Locale, RenderedMail> write) {
+        AtCommit.flush(Outbox.class);
+        return rows.insertAll(rows(key, kind, measureId, cycle, agencyCode, dueDate, link, recipients, write));
+    }
+
+    /**
+     * As {@link #enqueue}, for a caller that does not ask how many rows were added: the rows are written with the
+     * others this transaction queues this way, just before it commits (one statement for the requests of the up to
+     * 150 reports a cycle's opening job starts, instead of one each).
+     */
+    void enqueueAtCommit(String key, MailKind kind, Long measureId, Integer cycle, String agencyCode,
+                         java.time.LocalDate dueDate, String link, List<Recipient> recipients,
+                         Function<Locale, RenderedMail> write) {
+        for (OutboxRepository.NewRow row : rows(key, kind, measureId, cycle, agencyCode, dueDate, link, recipients,
+                write)) {
+            AtCommit.add(Outbox.class, row, rows::insertAll);
+        }
+    }
+
+    private List<OutboxRepository.NewRow> rows(String key, MailKind kind, Long measureId, Integer cycle,
+                                               String agencyCode, java.time.LocalDate dueDate, String link,
+                                               List<Recipient> recipients, Function<Locale, RenderedMail> write) {
         Map<Locale, RenderedMail> written = new HashMap<>();
         List<OutboxRepository.NewRow> added = new ArrayList<>();
         Instant now = Clock.now();
@@ -61,7 +83,7 @@ class Outbox {
                     valid ? OutboxStatus.PENDING : OutboxStatus.REJECTED,
                     valid ? null : "malformed or unsafe address", now, leaves, mail.summary(), mail.model()));
         }
-        return rows.insertAll(added);
+        return added;
     }
 
     /**

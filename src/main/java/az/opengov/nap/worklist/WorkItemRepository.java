@@ -1,5 +1,6 @@
 package az.opengov.nap.worklist;
 
+import az.opengov.nap.shared.AtCommit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,21 +24,49 @@ class WorkItemRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Adds an item, written with the others this transaction adds just before it commits (one statement for the up to
+     * 150 reports of a cycle's opening job); every other statement here writes them first.
+     */
     void insert(WorkItem w, Instant remindAt, Instant escalateAt) {
-        jdbc.sql("""
-                insert into work_item (task_id, process_instance_id, kind, plan_code, measure_id, measure_code, section,
-                    cycle_number, agency_code, role, candidate_group, assignee, report_id, returned, state, created_at, due_at,
-                    remind_at, escalate_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)""")
-                .params(w.taskId(), w.processInstanceId(), w.kind().name(), w.planCode(), w.measureId(),
-                        w.measureCode(), w.section(), w.cycleNumber(), w.agencyCode(), w.role(), w.candidateGroup(),
-                        w.assignee(), w.reportId(), w.returned(), ts(w.createdAt()), ts(w.dueAt()), ts(remindAt),
-                        ts(escalateAt))
-                .update();
+        AtCommit.add(WorkItemRepository.class, new NewItem(w, remindAt, escalateAt), this::insertAll);
+    }
+
+    private record NewItem(WorkItem item, Instant remindAt, Instant escalateAt) {
+    }
+
+    private void insertAll(List<NewItem> added) {
+        // within PostgreSQL's 65,535 parameters a statement
+        for (int from = 0; from < added.size(); from += ROWS_PER_STATEMENT) {
+            List<NewItem> chunk = added.subList(from, Math.min(added.size(), from + ROWS_PER_STATEMENT));
+            List<Object> values = new ArrayList<>();
+            for (NewItem n : chunk) {
+                WorkItem w = n.item();
+                values.addAll(java.util.Arrays.asList(w.taskId(), w.processInstanceId(), w.kind().name(),
+                        w.planCode(), w.measureId(), w.measureCode(), w.section(), w.cycleNumber(), w.agencyCode(),
+                        w.role(), w.candidateGroup(), w.assignee(), w.reportId(), w.returned(), ts(w.createdAt()),
+                        ts(w.dueAt()), ts(n.remindAt()), ts(n.escalateAt())));
+            }
+            jdbc.sql("""
+                    insert into work_item (task_id, process_instance_id, kind, plan_code, measure_id, measure_code,
+                        section, cycle_number, agency_code, role, candidate_group, assignee, report_id, returned, state,
+                        created_at, due_at, remind_at, escalate_at)
+                    values """ + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW)))
+                    .params(values).update();
+        }
+    }
+
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)";
+    private static final int ROWS_PER_STATEMENT = 1000;
+
+    /** A statement that sees the items this transaction added. */
+    private JdbcClient.StatementSpec sql(String sql) {
+        AtCommit.flush(WorkItemRepository.class);
+        return jdbc.sql(sql);
     }
 
     void end(String taskId, String state, Instant at) {
-        jdbc.sql("""
+        sql("""
                 update work_item set state = ?, ended_at = ?, remind_at = null, escalate_at = null
                 where task_id = ? and state = 'OPEN'""").params(state, ts(at), taskId).update();
     }
@@ -52,7 +81,7 @@ class WorkItemRepository {
 
     private List<WorkItem> due(String column, Instant now, Collection<String> processInstanceIds, int limit) {
         String of = processInstanceIds.isEmpty() ? "" : " and process_instance_id in (:instances)";
-        var statement = jdbc.sql("select * from work_item where " + column + " <= :now and state = 'OPEN'" + of
+        var statement = sql("select * from work_item where " + column + " <= :now and state = 'OPEN'" + of
                         + " order by " + column + ", task_id fetch first :limit rows only for update skip locked")
                 .param("now", ts(now)).param("limit", limit);
         if (!processInstanceIds.isEmpty()) {
@@ -63,7 +92,7 @@ class WorkItemRepository {
 
     /** Their reminders are raised: none is pending any more. */
     void reminded(Collection<String> taskIds, Instant at) {
-        jdbc.sql("""
+        sql("""
                 update work_item set remind_at = null, reminded_at = :at, reminder_error = null
                 where task_id in (:ids)""").param("at", ts(at)).param("ids", taskIds).update();
     }
@@ -75,7 +104,7 @@ class WorkItemRepository {
 
     /** A deadline kept in {@code dueColumn} failed: due again at {@code next}, its error (cut to fit) beside it. */
     private void failed(String dueColumn, String errorColumn, String taskId, Instant next, String error) {
-        jdbc.sql("update work_item set " + dueColumn + " = ?, " + errorColumn + " = ? where task_id = ?"
+        sql("update work_item set " + dueColumn + " = ?, " + errorColumn + " = ? where task_id = ?"
                         + " and state = 'OPEN'")
                 .params(ts(next), error == null || error.length() <= 2000 ? error : error.substring(0, 2000), taskId)
                 .update();
@@ -91,7 +120,7 @@ class WorkItemRepository {
 
     /** Their escalations are raised: the next is due at {@code next}. */
     void escalated(Collection<String> taskIds, Instant next, Instant at) {
-        jdbc.sql("""
+        sql("""
                 update work_item set escalate_at = :next, escalated_at = :at, escalation_error = null
                 where task_id in (:ids) and state = 'OPEN'""").param("next", ts(next)).param("at", ts(at))
                 .param("ids", taskIds).update();
@@ -103,7 +132,7 @@ class WorkItemRepository {
     }
 
     void assign(String taskId, String assignee) {
-        jdbc.sql("update work_item set assignee = ? where task_id = ?").params(assignee, taskId).update();
+        sql("update work_item set assignee = ? where task_id = ?").params(assignee, taskId).update();
     }
 
     /**
@@ -112,7 +141,7 @@ class WorkItemRepository {
      * escalated from the new one on ({@code escalateAt}, its first escalation point).
      */
     void dates(String taskId, Instant due, Instant remindAt, Instant escalateAt) {
-        jdbc.sql("""
+        sql("""
                 update work_item set due_at = ?, remind_at = case when reminded_at is null and state = 'OPEN' then ?
                     else remind_at end, escalate_at = case when state = 'OPEN' and due_at is distinct from ? then ?
                     else escalate_at end
@@ -120,11 +149,11 @@ class WorkItemRepository {
     }
 
     Optional<WorkItem> find(String taskId) {
-        return jdbc.sql("select * from work_item where task_id = ?").param(taskId).query((rs, n) -> map(rs)).optional();
+        return sql("select * from work_item where task_id = ?").param(taskId).query((rs, n) -> map(rs)).optional();
     }
 
     Optional<WorkItem> findForUpdate(String taskId) {
-        return jdbc.sql("select * from work_item where task_id = ? for update").param(taskId).query((rs, n) -> map(rs))
+        return sql("select * from work_item where task_id = ? for update").param(taskId).query((rs, n) -> map(rs))
                 .optional();
     }
 
@@ -159,7 +188,7 @@ class WorkItemRepository {
                 + " offset ? rows fetch next ? rows only";
         String sql = listed ? "select p.*, m.title as measure_title from (" + cut + ") p"
                 + " left join measure m on m.id = p.measure_id" + order : cut;
-        WorklistService.OpenPage page = jdbc.sql(sql).params(params).query(rs -> {
+        WorklistService.OpenPage page = sql(sql).params(params).query(rs -> {
             List<WorkItem> items = new ArrayList<>();
             Map<Long, String> titles = new HashMap<>();
             long counted = -1;
@@ -178,33 +207,33 @@ class WorkItemRepository {
     }
 
     long countOpen(Collection<String> groups) {
-        return jdbc.sql("select count(*) from work_item where state = 'OPEN' and candidate_group in (:groups)")
+        return sql("select count(*) from work_item where state = 'OPEN' and candidate_group in (:groups)")
                 .param("groups", groups).query(Long.class).single();
     }
 
     List<WorkItem> reviewQueue(int offset, int limit) {
-        return jdbc.sql("""
+        return sql("""
                 select * from work_item where state = 'OPEN' and kind in ('REVIEW', 'FINAL_ASSESSMENT')
                 order by created_at, task_id offset :offset rows fetch next :limit rows only""")
                 .param("offset", offset).param("limit", limit).query((rs, n) -> map(rs)).list();
     }
 
     List<WorkItem> overdue(Instant now, int offset, int limit) {
-        return jdbc.sql("""
+        return sql("""
                 select * from work_item where state = 'OPEN' and due_at < :now
                 order by due_at, task_id offset :offset rows fetch next :limit rows only""")
                 .param("now", ts(now)).param("offset", offset).param("limit", limit).query((rs, n) -> map(rs)).list();
     }
 
     Optional<WorkItem> openReport(long measureId, int cycle, String agencyCode) {
-        return jdbc.sql("""
+        return sql("""
                 select * from work_item where measure_id = ? and state = 'OPEN' and agency_code = ? and cycle_number = ?
                 and kind in ('REPORT', 'INVITED_REPORT') order by created_at, task_id fetch first 1 rows only""")
                 .params(measureId, agencyCode, cycle).query((rs, n) -> map(rs)).optional();
     }
 
     List<WorkItem> openForMeasure(long measureId) {
-        return jdbc.sql("select * from work_item where measure_id = ? and state = 'OPEN' order by created_at, task_id")
+        return sql("select * from work_item where measure_id = ? and state = 'OPEN' order by created_at, task_id")
                 .param(measureId).query((rs, n) -> map(rs)).list();
     }
 

@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An inbox of several groups, page by page: the groups' open items merged in due order (no due date last, then by
@@ -32,6 +34,8 @@ class InboxOrderTest {
     WorklistService worklist;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** A measure of a plan of its own, as an import leaves it: its id. */
     long measure(String code, String title) {
@@ -102,5 +106,37 @@ class InboxOrderTest {
                         .sorted(Comparator.comparing(expected::indexOf)).toList());
         assertThat(worklist.open(List.of(), 0, 50)).isEmpty();
         assertThat(worklist.openPage(List.of(), 0, 50).total()).isZero();
+    }
+
+    /**
+     * The items a transaction opens are written together just before it commits (a cycle's opening job opens up to 150
+     * at a time), and the transaction's own statements on the worklist see them before that.
+     */
+    @Test
+    void itemsOpenedInATransactionAreWrittenTogetherAndSeenByItsOwnStatements() {
+        long measureId = measure("1.3", "Bir tranzaksiyada açılan işlər");
+        List<String> taskIds = List.of("batch-1", "batch-2", "batch-3");
+        String count = "select count(*) from work_item where task_id like 'batch-%'";
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            for (String taskId : taskIds) {
+                items.insert(new WorkItem(taskId, "pi-batch", WorkKind.REPORT, "INBOX", measureId, "1.3", 1, 1,
+                        "INBOX-BATCH", "EXECUTOR", "INBOX-BATCH", null, null, false, "OPEN", T, T), null, null);
+            }
+            assertThat(jdbc.sql(count).query(Long.class).single()).as("not yet written").isZero();
+            worklist.assigned("batch-2", "mcht");
+            worklist.ended("batch-3", "DELETED");
+            assertThat(jdbc.sql(count).query(Long.class).single()).isEqualTo(3);
+            items.insert(new WorkItem("batch-4", "pi-batch", WorkKind.REPORT, "INBOX", measureId, "1.3", 1, 1,
+                    "INBOX-BATCH", "EXECUTOR", "INBOX-BATCH", null, null, false, "OPEN", T, T), null, null);
+        });
+        assertThat(jdbc.sql("select task_id || ' ' || state || ' ' || coalesce(assignee, '-') from work_item "
+                + "where task_id like 'batch-%' order by task_id").query(String.class).list())
+                .containsExactly("batch-1 OPEN -", "batch-2 OPEN mcht", "batch-3 DELETED -", "batch-4 OPEN -");
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            items.insert(new WorkItem("batch-5", "pi-batch", WorkKind.REPORT, "INBOX", measureId, "1.3", 1, 1,
+                    "INBOX-BATCH", "EXECUTOR", "INBOX-BATCH", null, null, false, "OPEN", T, T), null, null);
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.sql(count).query(Long.class).single()).as("rolled back with its transaction").isEqualTo(4);
     }
 }
