@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * work item and a queued request. The batch is written inside the transaction, so it commits or rolls back with the
  * rest, and a failure to write it fails the commit. Whoever reads or changes those rows in the same transaction calls
  * {@link #flush} first. Outside a transaction, and once the transaction has written its batches, a row is written at
- * once. A transaction that runs while this one is suspended has batches of its own.
+ * once; one added after the commit (a listener run then) is written when the transaction completes. A transaction that
+ * runs while this one is suspended has batches of its own.
  */
 public final class AtCommit {
 
@@ -89,9 +90,17 @@ public final class AtCommit {
             TransactionSynchronizationManager.bindResource(RESOURCE, this);
         }
 
+        /**
+         * Rows still here after a commit were added once it was under way (a listener run after the commit, where
+         * this batch was first bound and its beforeCommit never comes): written now, as a plain write there would be.
+         * Spring has ended the transaction's synchronization by now, so nothing can be added after them.
+         */
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
+            if (status == STATUS_COMMITTED) {
+                byOwner.values().forEach(Batch::write);
+            }
         }
     }
 

@@ -138,4 +138,27 @@ class AtCommitTest {
         assertThat(rows()).containsExactly("inner", "outer", "outer too");
         assertThat(statements).isEqualTo(2);
     }
+
+    /** A listener run after the commit (none of ours adds rows there) writes its row at once, not into a batch. */
+    @Test
+    void aRowFirstAddedAfterTheCommitIsWrittenAndTheNextTransactionHasBatchesOfItsOwn() {
+        transaction.executeWithoutResult(status -> TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        add("after commit");
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        add("after completion");
+                    }
+                }));
+        assertThat(rows()).containsExactly("after commit", "after completion");
+        transaction.executeWithoutResult(status -> {
+            add("next");
+            assertThat(rows()).doesNotContain("next");
+        });
+        assertThat(rows()).containsExactly("after commit", "after completion", "next");
+    }
 }
