@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A value read once per transaction: not across transactions, not into a transaction that suspends this one. */
@@ -96,5 +98,25 @@ class TransactionCacheTest {
         });
         transaction.executeWithoutResult(status ->
                 assertThat(TransactionCache.<String, String>map(TransactionCacheTest.class)).isEmpty());
+    }
+
+    /**
+     * A value first read once the transaction's completion has begun (a listener run after its commit) is bound to
+     * the thread with no one left to unbind it: the next transaction on the thread must not take it for its own.
+     */
+    @Test
+    void aValueReadAfterTheCommitIsNotTheNextTransactionsValue() {
+        transaction.executeWithoutResult(status -> TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        assertThat(read()).isEqualTo("value 1");
+                    }
+                }));
+        transaction.executeWithoutResult(status -> {
+            assertThat(read()).isEqualTo("value 2");
+            assertThat(TransactionCache.<String, String>map(TransactionCacheTest.class)).isEmpty();
+        });
+        assertThat(reads).hasValue(2);
     }
 }
