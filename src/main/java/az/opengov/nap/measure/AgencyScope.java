@@ -1,8 +1,12 @@
 package az.opengov.nap.measure;
 
+import az.opengov.nap.measure.process.MeasureExecution.Elements;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -30,6 +34,31 @@ public final class AgencyScope {
                     of(context.getExecutionManager().findExecutionById(executionId)).setVariablesLocal(variables);
                     return null;
                 });
+    }
+
+    /**
+     * Moves the deadlines of an agency's open submit task in place (model 1.4.0 on): the agency's deadline variables
+     * on its scope, the task's due date (its escalations' start) and follow-up date (its reminder point), which the
+     * task's update event brings to the worklist, and an invited body's reporting window. The task keeps its id, its
+     * assignee and its link.
+     */
+    public static void moveDeadlines(ProcessEngine engine, String taskId, Deadlines deadlines) {
+        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new IllegalStateException("no open task " + taskId);
+        }
+        setVariables(engine, task.getExecutionId(), deadlines.variables());
+        task.setDueDate(Date.from(deadlines.dueAt()));
+        task.setFollowUpDate(Date.from(deadlines.reminderAt()));
+        engine.getTaskService().saveTask(task);
+        if (Elements.TASK_SUBMIT_INVITED_REPORT.equals(task.getTaskDefinitionKey())) {
+            // the boundary timer's job belongs to the task's own scope execution (the timer makes the task a scope)
+            Job window = engine.getManagementService().createJobQuery().executionId(task.getExecutionId())
+                    .activityId(Elements.BOUNDARY_REPORTING_WINDOW_CLOSED).singleResult();
+            if (window != null) {
+                engine.getManagementService().setJobDuedate(window.getId(), Date.from(deadlines.windowClosesAt()));
+            }
+        }
     }
 
     public static DelegateExecution of(DelegateExecution execution) {

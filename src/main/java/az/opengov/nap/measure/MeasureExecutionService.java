@@ -4,6 +4,7 @@ import az.opengov.nap.audit.AuditEvent;
 import az.opengov.nap.audit.AuditService;
 import az.opengov.nap.measure.process.MeasureExecution;
 import az.opengov.nap.measure.process.MeasureExecution.Elements;
+import az.opengov.nap.measure.process.MeasureExecution.LegacyMessages;
 import az.opengov.nap.measure.process.MeasureExecution.Messages;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
 import az.opengov.nap.plan.AgencyRole;
@@ -41,6 +42,7 @@ import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -75,12 +77,14 @@ public class MeasureExecutionService {
     private final ManagementService management;
     private final TransactionTemplate transactions;
     private final ProcessEngine engine;
+    private final ApplicationEventPublisher events;
 
     MeasureExecutionService(RuntimeService runtime, TaskService tasks, IdentityService identity, PlanService plans,
                             CycleService cycles, WorklistService worklist, ReportingService reports,
                             ReviewService reviews, UserDirectory users, AuditService audit,
                             ManagementService management, PlatformTransactionManager transactionManager,
-                            ProcessEngine engine) {
+                            ProcessEngine engine, ApplicationEventPublisher events) {
+        this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.engine = engine;
         this.runtime = runtime;
@@ -251,11 +255,14 @@ public class MeasureExecutionService {
 
     // ---- administrators -----------------------------------------------------------------------------------------
 
-    /** Moves an agency's due date; its reminder, escalations and window are set again from the new date. */
+    /**
+     * Moves an agency's due date; its reminder, escalations and window are set again from the new date. Its open
+     * report task keeps its id and assignee, and the agency is told ({@link DueDateExtended}).
+     */
     @Transactional
     public void extendDueDate(long measureId, int cycle, String agencyCode, LocalDate due, String reason, AppUser admin) {
         requireAdmin(admin, reason);
-        Measure measure = running(measureId);
+        running(measureId);
         if (due.isBefore(Clock.today())) {
             throw NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("dueDate", "validation.pastDate")));
         }
@@ -263,15 +270,29 @@ public class MeasureExecutionService {
         Deadlines deadlines = cycles.changeDueDate(measureId, cycle, agencyCode, due);
         cycles.recordAction(measureId, "DUE_DATE_EXTENDED", agencyCode, cycle, reason, before + " -> " + due,
                 admin.username());
-        String execution = subscription(measure, Messages.DUE_DATE_EXTENDED, cycle, agencyCode);
-        if (execution != null) {
-            // on the agency's scope, then the message: the cycle's scope holds the deadlines of the other agencies
-            AgencyScope.setVariables(engine, execution, deadlines.variables());
+        WorkItem open = worklist.openReport(measureId, cycle, agencyCode).orElse(null);
+        if (open == null) {
+            return; // submitted, or not asked yet: the participant's new due date is what a later task gets
+        }
+        String taskExecution = tasks.createTaskQuery().taskId(open.taskId()).singleResult().getExecutionId();
+        EventSubscription boundary = runtime.createEventSubscriptionQuery().executionId(taskExecution)
+                .eventName(LegacyMessages.DUE_DATE_EXTENDED).singleResult();
+        if (boundary != null) {
+            // an instance started before model 1.4.0: the message recreates the task from the agency's new deadlines
+            // (on the agency's scope: the cycle's scope holds the deadlines of the other agencies); the new task's
+            // request tells the agency its new due date
+            AgencyScope.setVariables(engine, taskExecution, deadlines.variables());
             asUser(admin, () -> {
-                runtime.messageEventReceived(Messages.DUE_DATE_EXTENDED, execution);
+                runtime.messageEventReceived(LegacyMessages.DUE_DATE_EXTENDED, taskExecution);
                 return null;
             });
+            return;
         }
+        asUser(admin, () -> {
+            AgencyScope.moveDeadlines(engine, open.taskId(), deadlines);
+            return null;
+        });
+        events.publishEvent(new DueDateExtended(measureId, cycle, agencyCode, open.taskId(), due));
     }
 
     /**
@@ -634,18 +655,6 @@ public class MeasureExecutionService {
         if (reason == null || reason.isBlank()) {
             throw NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("reason", "validation.required")));
         }
-    }
-
-    private String subscription(Measure measure, String message, int cycle, String agencyCode) {
-        for (EventSubscription s : runtime.createEventSubscriptionQuery()
-                .processInstanceId(measure.processInstanceId()).eventName(message).list()) {
-            Object agency = runtime.getVariable(s.getExecutionId(), Variables.AGENCY_CODE);
-            Object number = runtime.getVariable(s.getExecutionId(), Variables.CYCLE_NUMBER);
-            if (agencyCode.equals(agency) && number != null && ((Number) number).intValue() == cycle) {
-                return s.getExecutionId();
-            }
-        }
-        return null;
     }
 
     private static List<ActivityInstance> find(ActivityInstance root, String activityId) {

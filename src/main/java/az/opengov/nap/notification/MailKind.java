@@ -8,6 +8,8 @@ public enum MailKind {
     INVITATION,
     /** The commission returned a report for revision, with its comment. */
     RETURNED,
+    /** An administrator extended the due date of an open report (executors and invited bodies). */
+    DUE_DATE_EXTENDED,
     /** The due date is near (executors). */
     REMINDER,
     /** The due date is near (invited bodies). */
@@ -43,7 +45,7 @@ public enum MailKind {
     boolean joins() {
         return switch (this) {
             case TASK_OPENED, INVITATION, REMINDER, INVITED_REMINDER, ESCALATION, REVIEW_WAITING, PUBLISHED -> true;
-            case RETURNED, DIGEST_AGENCY, DIGEST_COMMISSION, DIGEST_ADMIN, PORTAL -> false;
+            case RETURNED, DUE_DATE_EXTENDED, DIGEST_AGENCY, DIGEST_COMMISSION, DIGEST_ADMIN, PORTAL -> false;
         };
     }
 

@@ -2,6 +2,7 @@ package az.opengov.nap.notification;
 
 import az.opengov.nap.agency.Agency;
 import az.opengov.nap.measure.CycleService;
+import az.opengov.nap.measure.DueDateExtended;
 import az.opengov.nap.measure.Participant;
 import az.opengov.nap.measure.ReportingCycle;
 import az.opengov.nap.plan.AgencyRole;
@@ -85,6 +86,18 @@ class NotificationListener {
         outbox.enqueue(Outbox.key(kind, e.measureId(), e.cycleNumber(), e.agencyCode(), e.dueDate(), e.sequence()),
                 kind, e.measureId(), e.cycleNumber(), e.agencyCode(), e.dueDate(), link, Recipients.union(to),
                 locale -> composer.later(facts, locale));
+    }
+
+    /** An agency's due date moved while its report was open: it is told the new date, with the same task's link. */
+    @EventListener
+    void on(DueDateExtended e) {
+        Agency agency = recipients.agency(e.agencyCode());
+        String link = properties.link("/workspace/tasks/" + e.taskId());
+        MailFacts facts = facts(MailKind.DUE_DATE_EXTENDED, e.measureId(), e.cycleNumber(), agency, e.dueDate(), 0,
+                null, link);
+        outbox.enqueue(Outbox.key(MailKind.DUE_DATE_EXTENDED, e.measureId(), e.cycleNumber(), e.agencyCode(),
+                        e.dueDate(), null), MailKind.DUE_DATE_EXTENDED, e.measureId(), e.cycleNumber(), e.agencyCode(),
+                e.dueDate(), link, recipients.agency(agency), locale -> composer.later(facts, locale));
     }
 
     /** An administrator's reminder about one report, keyed by today's date: the same day it is not queued again. */

@@ -137,15 +137,21 @@ class WorkItemRepository {
 
     /**
      * The task's due and follow-up dates as they are now: a reminder not raised yet is then due at the follow-up date
-     * (one raised already is not raised again), and an item that is escalated is, once its due date has changed,
-     * escalated from the new one on ({@code escalateAt}, its first escalation point).
+     * (one raised already is not raised again for the same due date), and once the due date has changed (an
+     * extension) the reminder is due again at the follow-up date, raised before or not, and the item is escalated
+     * from the new due date on ({@code escalateAt}, its first escalation point). Reminders and escalations are
+     * recorded by due date, so the new date's are new.
      */
     void dates(String taskId, Instant due, Instant remindAt, Instant escalateAt) {
         sql("""
-                update work_item set due_at = ?, remind_at = case when reminded_at is null and state = 'OPEN' then ?
-                    else remind_at end, escalate_at = case when state = 'OPEN' and due_at is distinct from ? then ?
-                    else escalate_at end
-                where task_id = ?""").params(ts(due), ts(remindAt), ts(due), ts(escalateAt), taskId).update();
+                update work_item set due_at = ?,
+                    remind_at = case when state = 'OPEN' and (reminded_at is null or due_at is distinct from ?) then ?
+                        else remind_at end,
+                    reminded_at = case when state = 'OPEN' and due_at is distinct from ? then null
+                        else reminded_at end,
+                    escalate_at = case when state = 'OPEN' and due_at is distinct from ? then ? else escalate_at end
+                where task_id = ?""").params(ts(due), ts(due), ts(remindAt), ts(due), ts(due), ts(escalateAt), taskId)
+                .update();
     }
 
     Optional<WorkItem> find(String taskId) {

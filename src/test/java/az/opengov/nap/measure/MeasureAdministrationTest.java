@@ -85,6 +85,8 @@ class MeasureAdministrationTest {
     @Autowired
     TaskService tasks;
     @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     org.camunda.bpm.engine.HistoryService history;
@@ -367,41 +369,91 @@ class MeasureAdministrationTest {
     }
 
     @Test
-    void extendingADueDateMovesTheTaskAndItsTimers() {
-        at("2026-07-10T06:00:00");
+    void extendingADueDateMovesTheSameTaskItsReminderAndEscalationsAndTellsTheAgency() {
         String before = item("MCHT").taskId();
+        tasks.claim(before, "mcht");
+        // MCHT's reminder for 15 July is raised on 8 July
+        at("2026-07-08T05:10:00");
+        runDue(measure.processInstanceId());
+        assertThat(events()).filteredOn(e -> e.kind() == DeadlineKind.REMINDER).extracting(DeadlineReached::agencyCode)
+                .contains("EDU", "MCHT");
+
+        at("2026-07-10T06:00:00");
         execution.extendDueDate(measure.id(), 1, "MCHT", LocalDate.of(2026, 8, 31), "Məzuniyyət dövrü", ADMIN);
 
+        // the same task, still with its assignee and link, due on the new date
         WorkItem after = item("MCHT");
-        assertThat(after.taskId()).isNotEqualTo(before);
+        assertThat(after.taskId()).isEqualTo(before);
+        assertThat(after.assignee()).isEqualTo("mcht");
+        assertThat(tasks.createTaskQuery().taskId(before).singleResult().getAssignee()).isEqualTo("mcht");
         assertThat(after.dueAt()).isEqualTo(ZonedDateTime.parse("2026-08-31T23:59:59+04:00").toInstant());
-        assertThat(worklist.find(before).orElseThrow().state()).isEqualTo("DELETED");
         assertThat(cycles.participant(measure.id(), 1, "MCHT").dueDate()).isEqualTo(LocalDate.of(2026, 8, 31));
         // the new deadlines are MCHT's alone: EDU's report still sees the cycle's
         assertThat(tasks.getVariable(after.taskId(), "dueDate"))
                 .isEqualTo(java.util.Date.from(ZonedDateTime.parse("2026-08-31T23:59:59+04:00").toInstant()));
         assertThat(tasks.getVariable(item("EDU").taskId(), "dueDate"))
                 .isEqualTo(java.util.Date.from(ZonedDateTime.parse("2026-07-15T23:59:59+04:00").toInstant()));
+        // the agency is told the new date, with the same task's link
+        assertThat(jdbc.sql("select kind, due_date, link from mail_outbox where measure_id = ? and agency_code = ?"
+                        + " and kind = 'DUE_DATE_EXTENDED'").params(measure.id(), "MCHT")
+                .query((rs, n) -> tuple(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3))).list())
+                .isNotEmpty().allSatisfy(row -> {
+                    assertThat(row.toList().get(1)).isEqualTo(LocalDate.of(2026, 8, 31));
+                    assertThat((String) row.toList().get(2)).endsWith("/workspace/tasks/" + before);
+                });
         // the old due date passes: MCHT is not escalated, EDU is
         at("2026-07-16T06:00:00");
         runDue(measure.processInstanceId());
         assertThat(events().stream().filter(e -> e.kind() == DeadlineKind.ESCALATION).map(DeadlineReached::agencyCode))
                 .containsExactly("EDU");
-        // MCHT's reminder moved with its task: seven days before the new due date
+        // MCHT's reminder, raised for the old date, is due again seven days before the new one, and raised then
         assertThat(remindAt("MCHT")).isEqualTo(ZonedDateTime.parse("2026-08-24T09:00:00+04:00").toInstant());
+        assertThat(escalateAt("MCHT")).isEqualTo(ZonedDateTime.parse("2026-09-01T09:00:00+04:00").toInstant());
         at("2026-08-24T05:00:00");
         runDue(measure.processInstanceId());
-        assertThat(events().stream().filter(e -> e.kind() == DeadlineKind.REMINDER)).singleElement()
-                .satisfies(e -> {
-                    assertThat(e.agencyCode()).isEqualTo("MCHT");
-                    assertThat(e.dueDate()).isEqualTo(LocalDate.of(2026, 8, 31));
-                });
+        assertThat(events()).filteredOn(e -> e.kind() == DeadlineKind.REMINDER && e.agencyCode().equals("MCHT"))
+                .extracting(DeadlineReached::dueDate)
+                .containsExactlyInAnyOrder(LocalDate.of(2026, 7, 15), LocalDate.of(2026, 8, 31));
         assertThat(execution.actions(measure.id())).singleElement().satisfies(a -> {
             assertThat(a.action()).isEqualTo("DUE_DATE_EXTENDED");
             assertThat(a.reason()).isEqualTo("Məzuniyyət dövrü");
             assertThat(a.actor()).isEqualTo("adm");
             assertThat(a.details()).isEqualTo("2026-07-15 -> 2026-08-31");
         });
+    }
+
+    @Test
+    void aMeasureStartedOnModel130HasItsTaskRecreatedByTheExtensionsMessage() {
+        // a deployment running since before 1.4.0 has measures on 1.3.0, whose submit tasks have a message boundary
+        String legacy = repository.createDeployment().name("MeasureExecution 1.3.0")
+                .addClasspathResource("legacy/MeasureExecution-1.3.0.bpmn")
+                .addClasspathResource("forms/ProgressReport.form").addClasspathResource("forms/ProgressReview.form")
+                .addClasspathResource("forms/FinalAssessment.form").deploy().getId();
+        try {
+            Measure old = importMeasure();
+            runDue(old.processInstanceId());
+            assertThat(repository.getProcessDefinition(runtime.createProcessInstanceQuery()
+                    .processInstanceId(old.processInstanceId()).singleResult().getProcessDefinitionId())
+                    .getVersionTag()).isEqualTo("1.3.0");
+            String before = worklist.openReport(old.id(), 1, "MCHT").orElseThrow().taskId();
+
+            at("2026-07-10T06:00:00");
+            execution.extendDueDate(old.id(), 1, "MCHT", LocalDate.of(2026, 8, 31), "Məzuniyyət dövrü", ADMIN);
+
+            WorkItem after = worklist.openReport(old.id(), 1, "MCHT").orElseThrow();
+            assertThat(after.taskId()).isNotEqualTo(before);
+            assertThat(worklist.find(before).orElseThrow().state()).isEqualTo("DELETED");
+            assertThat(after.dueAt()).isEqualTo(ZonedDateTime.parse("2026-08-31T23:59:59+04:00").toInstant());
+            assertThat(tasks.getVariable(after.taskId(), "dueDate"))
+                    .isEqualTo(java.util.Date.from(ZonedDateTime.parse("2026-08-31T23:59:59+04:00").toInstant()));
+            assertThat(tasks.getVariable(worklist.openReport(old.id(), 1, "EDU").orElseThrow().taskId(), "dueDate"))
+                    .isEqualTo(java.util.Date.from(ZonedDateTime.parse("2026-07-15T23:59:59+04:00").toInstant()));
+        } finally {
+            repository.deleteDeployment(legacy, true);
+        }
+        // the application's model is the latest again: new measures start on it
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(MeasureExecution.PROCESS_KEY)
+                .latestVersion().singleResult().getVersionTag()).isEqualTo("1.4.0");
     }
 
     @Test

@@ -241,6 +241,41 @@ class NotificationFlowTest {
     }
 
     @Test
+    void anExtendedDueDateIsMailedToTheAgencyWithTheSameTasksLinkAndItsReminderComesAgain() throws Exception {
+        deliverAll();
+        String taskId = task("MCHT").taskId();
+        at("2026-07-08T05:00:00");
+        runDue(); // the reminder for 15 July
+        deliverAll();
+        SMTP.purgeEmailFromAllMailboxes();
+
+        at("2026-07-10T06:00:00");
+        execution.extendDueDate(measure.id(), 1, "MCHT", LocalDate.of(2026, 8, 31), "Məzuniyyət dövrü", ADM);
+        assertThat(rows("DUE_DATE_EXTENDED")).extracting(OutboxMessage::recipient).containsExactlyInAnyOrder(
+                MCHT_CONTACT, "aciq-hokumet@mcht.demo.opengov.example", MCHT_USER);
+        deliverAll();
+        String taskLink = "https://nap.example.az/workspace/tasks/" + taskId;
+        assertThat(task("MCHT").taskId()).isEqualTo(taskId);
+        Mails.Received en = mail(MCHT_USER, "1.1").orElseThrow();
+        assertThat(en.subject()).isEqualTo("Measure 1.1: report due date extended to 31.08.2026");
+        assertThat(en.text()).contains("has been extended. The new due date is 31.08.2026",
+                "Due: 31.08.2026, 23:59 (Baku time)", "Prepare the report: " + taskLink);
+        assertThat(mail(MCHT_CONTACT, "1.1").orElseThrow().subject())
+                .isEqualTo("Tədbir 1.1: hesabatın son tarixi 31.08.2026 tarixinədək uzadıldı");
+        // nobody else hears of it; EDU's report keeps its date
+        assertThat(mine()).extracting(Mails.Received::to).containsOnly(MCHT_CONTACT,
+                "aciq-hokumet@mcht.demo.opengov.example", MCHT_USER);
+        assertThat(task("EDU").dueAt()).isEqualTo(Instant.parse("2026-07-15T19:59:59Z"));
+
+        // the reminder comes again seven days before the new date
+        at("2026-08-24T05:00:00");
+        runDue();
+        assertThat(rows("REMINDER")).filteredOn(m -> "MCHT".equals(m.agencyCode()))
+                .extracting(OutboxMessage::dueDate).contains(LocalDate.of(2026, 7, 15), LocalDate.of(2026, 8, 31));
+        deliverAll(); // on this test's clock: the next test's clock is earlier, and mail queued now would wait for it
+    }
+
+    @Test
     void reviewersHearOfASubmissionTheAgencyOfAReturnWithTheCommentAndOfThePublication() {
         ReportContent content = new ReportContent("SUBSTANTIAL", "Portal işə salınıb", "3 xidmət", null, null, null);
         execution.submit(task("MCHT").taskId(), content, MCHT);

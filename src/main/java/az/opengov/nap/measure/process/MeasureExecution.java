@@ -39,8 +39,6 @@ public final class MeasureExecution {
         public static final String END_REMOVED_BEFORE_ASKED = "End_RemovedBeforeAsked";
         public static final String TASK_SUBMIT_PROGRESS_REPORT = "Task_SubmitProgressReport";
         public static final String TASK_SUBMIT_INVITED_REPORT = "Task_SubmitInvitedReport";
-        public static final String BOUNDARY_DUE_DATE_EXTENDED = "Boundary_DueDateExtended";
-        public static final String BOUNDARY_INVITED_DUE_DATE_EXTENDED = "Boundary_InvitedDueDateExtended";
         public static final String BOUNDARY_REPORTING_WINDOW_CLOSED = "Boundary_ReportingWindowClosed";
         public static final String TASK_RECORD_NOT_REPORTED = "Task_RecordNotReported";
         public static final String END_NOT_REPORTED = "End_NotReported";
@@ -63,11 +61,22 @@ public final class MeasureExecution {
 
     /** Message names. */
     public static final class Messages {
-        public static final String DUE_DATE_EXTENDED = "DueDateExtended";
         public static final String AGENCY_REMOVED = "AgencyRemoved";
         public static final String MEASURE_CANCELLED = "MeasureCancelled";
 
         private Messages() {
+        }
+    }
+
+    /** Message names of earlier model versions, which instances started on them still subscribe to. */
+    public static final class LegacyMessages {
+        /**
+         * Before model 1.4.0, a boundary event on each submit task that recreated the task; since 1.4.0 an extension
+         * moves the open task's dates in place ({@link az.opengov.nap.measure.AgencyScope#moveDeadlines}).
+         */
+        public static final String DUE_DATE_EXTENDED = "DueDateExtended";
+
+        private LegacyMessages() {
         }
     }
 

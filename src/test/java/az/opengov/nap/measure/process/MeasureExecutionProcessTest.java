@@ -1,7 +1,5 @@
 package az.opengov.nap.measure.process;
 
-import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_DUE_DATE_EXTENDED;
-import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_INVITED_DUE_DATE_EXTENDED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.BOUNDARY_REPORTING_WINDOW_CLOSED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.END_AGENCY_REMOVED;
 import static az.opengov.nap.measure.process.MeasureExecution.Elements.END_MEASURE_CANCELLED;
@@ -462,28 +460,39 @@ class MeasureExecutionProcessTest {
     // ==== 6. due date extended ======================================================================================
 
     @Test
-    @DisplayName("due date extended (executor): the task is recreated with the new due date (its escalations' start)")
-    void extendedDueDateRecreatesTheExecutorTask() {
+    @DisplayName("due date extended (executor): the same task moves to the new due date (its escalations' start) and "
+            + "reminder point; the agency's report keeps one scope and one subscription")
+    void extendedDueDateMovesTheExecutorTaskInPlace() {
         world.cycle(1, executor(EXECUTOR_A));
         ProcessInstance pi = startMeasure();
         openCycle(pi, 1);
         Task before = task(TASK_SUBMIT_PROGRESS_REPORT, pi);
         Deadlines old = world.deadlines(1, EXECUTOR_A);
+        // the agency's report: its subprocess instance's scope alone (the task is no scope of its own since 1.4.0)
+        // and the removal's subscription alone
+        long executions = runtime.createExecutionQuery().processInstanceId(pi.getId()).count();
+        Assertions.assertThat(runtime.createEventSubscriptionQuery().processInstanceId(pi.getId()).list())
+                .extracting(EventSubscription::getEventName)
+                .containsExactlyInAnyOrder(Messages.MEASURE_CANCELLED, Messages.AGENCY_REMOVED);
+        Assertions.assertThat(before.getExecutionId()).isEqualTo(subscription(pi, Messages.AGENCY_REMOVED,
+                EXECUTOR_A).getExecutionId());
 
         Deadlines extended = world.changeDueDate(1, EXECUTOR_A, old.dueDate().plusDays(14));
         extendDueDate(pi, EXECUTOR_A, extended);
 
-        assertThat(pi).hasPassed(BOUNDARY_DUE_DATE_EXTENDED, GATEWAY_REPORT_REQUESTED)
-                .isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
+        assertThat(pi).isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
         Task after = task(TASK_SUBMIT_PROGRESS_REPORT, pi);
-        Assertions.assertThat(after.getId()).isNotEqualTo(before.getId());
+        Assertions.assertThat(after.getId()).isEqualTo(before.getId());
         assertThat(after).hasCandidateGroup(EXECUTOR_A).hasDueDate(Date.from(extended.dueAt()));
         Assertions.assertThat(after.getFollowUpDate()).isEqualTo(Date.from(extended.reminderAt()));
+        Assertions.assertThat(runtime.createExecutionQuery().processInstanceId(pi.getId()).count())
+                .isEqualTo(executions);
 
         Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
         // the new dates replaced the report's own variables; nothing leaked to the process scope
         Assertions.assertThat(tasks.getVariables(after.getId())).contains(entry(DUE_DATE,
-                Date.from(extended.dueAt())), entry(ESCALATION_CYCLE, extended.escalationCycle()));
+                Date.from(extended.dueAt())), entry(REMINDER_AT, Date.from(extended.reminderAt())),
+                entry(ESCALATION_CYCLE, extended.escalationCycle()));
         Assertions.assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys(DUE_DATE, REMINDER_AT,
                 ESCALATION_CYCLE, WINDOW_CLOSES_AT);
 
@@ -496,25 +505,29 @@ class MeasureExecutionProcessTest {
     }
 
     @Test
-    @DisplayName("due date extended (invited body): the invited task (its reminder point) and its window are recreated")
-    void extendedDueDateRecreatesTheInvitedTaskAndItsWindow() {
+    @DisplayName("due date extended (invited body): the same invited task moves (its reminder point), and so does its "
+            + "window's timer")
+    void extendedDueDateMovesTheInvitedTaskAndItsWindow() {
         world.cycle(1, invited(INVITED));
         ProcessInstance pi = startMeasure();
         openCycle(pi, 1);
         Task before = task(TASK_SUBMIT_INVITED_REPORT, pi);
+        Job window = job(BOUNDARY_REPORTING_WINDOW_CLOSED, pi);
         Deadlines old = world.deadlines(1, INVITED);
 
         Deadlines extended = world.changeDueDate(1, INVITED, old.dueDate().plusDays(30));
         extendDueDate(pi, INVITED, extended);
 
-        assertThat(pi).hasPassed(BOUNDARY_INVITED_DUE_DATE_EXTENDED, GATEWAY_REPORT_REQUESTED)
-                .isWaitingAt(TASK_SUBMIT_INVITED_REPORT);
+        assertThat(pi).isWaitingAt(TASK_SUBMIT_INVITED_REPORT);
         Task after = task(TASK_SUBMIT_INVITED_REPORT, pi);
-        Assertions.assertThat(after.getId()).isNotEqualTo(before.getId());
+        Assertions.assertThat(after.getId()).isEqualTo(before.getId());
         assertThat(after).hasCandidateGroup(INVITED).hasDueDate(Date.from(extended.dueAt()));
         Assertions.assertThat(after.getFollowUpDate()).isEqualTo(Date.from(extended.reminderAt()));
         assertThat(job(BOUNDARY_REPORTING_WINDOW_CLOSED, pi)).hasDueDate(Date.from(extended.windowClosesAt()));
+        Assertions.assertThat(job(BOUNDARY_REPORTING_WINDOW_CLOSED, pi).getId()).isEqualTo(window.getId());
         Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        Assertions.assertThat(tasks.getVariables(after.getId())).contains(entry(WINDOW_CLOSES_AT,
+                Date.from(extended.windowClosesAt())));
 
         // the old window closes without effect
         setClock(old.windowClosesAt().plusSeconds(60));
@@ -522,6 +535,11 @@ class MeasureExecutionProcessTest {
                 .executable().count()).isZero();
         assertThat(pi).isWaitingAt(TASK_SUBMIT_INVITED_REPORT);
         Assertions.assertThat(world.calls("recordNotReported")).isEmpty();
+
+        // the new one closes it
+        setClock(extended.windowClosesAt().plusSeconds(60));
+        execute(job(BOUNDARY_REPORTING_WINDOW_CLOSED, pi));
+        assertThat(pi).hasPassed(TASK_RECORD_NOT_REPORTED);
     }
 
     @Test
@@ -1015,15 +1033,11 @@ class MeasureExecutionProcessTest {
         Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
-    /**
-     * As MeasureExecutionService#extendDueDate: the new deadlines on that agency's scope, then the message to its open
-     * submit task.
-     */
+    /** As MeasureExecutionService#extendDueDate: the agency's open submit task moves to its new deadlines. */
     private void extendDueDate(ProcessInstance pi, String agencyCode, Deadlines deadlines) {
-        EventSubscription subscription = subscription(pi, Messages.DUE_DATE_EXTENDED, agencyCode);
-        az.opengov.nap.measure.AgencyScope.setVariables(ENGINE.getProcessEngine(), subscription.getExecutionId(),
-                deadlines.variables());
-        runtime.messageEventReceived(Messages.DUE_DATE_EXTENDED, subscription.getExecutionId());
+        Task open = reportTask(pi, agencyCode);
+        Assertions.assertThat(open).as("open report task of %s", agencyCode).isNotNull();
+        az.opengov.nap.measure.AgencyScope.moveDeadlines(ENGINE.getProcessEngine(), open.getId(), deadlines);
     }
 
     /** As MeasureExecutionService#removeAgency: the message goes to that agency's report. */
