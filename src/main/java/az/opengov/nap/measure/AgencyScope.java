@@ -5,11 +5,11 @@ import az.opengov.nap.measure.process.MeasureExecution.Variables;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 
 /**
  * The scope of one agency's report in a cycle (an instance of SubProcess_AgencyReport): the execution at or above a
@@ -42,11 +42,7 @@ public final class AgencyScope {
      * task's update event brings to the worklist, and an invited body's reporting window. The task keeps its id, its
      * assignee and its link.
      */
-    public static void moveDeadlines(ProcessEngine engine, String taskId, Deadlines deadlines) {
-        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
-            throw new IllegalStateException("no open task " + taskId);
-        }
+    public static void moveDeadlines(ProcessEngine engine, Task task, Deadlines deadlines) {
         setVariables(engine, task.getExecutionId(), deadlines.variables());
         task.setDueDate(Date.from(deadlines.dueAt()));
         task.setFollowUpDate(Date.from(deadlines.reminderAt()));

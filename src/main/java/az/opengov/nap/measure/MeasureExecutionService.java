@@ -40,6 +40,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -274,7 +275,8 @@ public class MeasureExecutionService {
         if (open == null) {
             return; // submitted, or not asked yet: the participant's new due date is what a later task gets
         }
-        String taskExecution = tasks.createTaskQuery().taskId(open.taskId()).singleResult().getExecutionId();
+        Task task = tasks.createTaskQuery().taskId(open.taskId()).singleResult();
+        String taskExecution = task.getExecutionId();
         EventSubscription boundary = runtime.createEventSubscriptionQuery().executionId(taskExecution)
                 .eventName(LegacyMessages.DUE_DATE_EXTENDED).singleResult();
         if (boundary != null) {
@@ -289,7 +291,7 @@ public class MeasureExecutionService {
             return;
         }
         asUser(admin, () -> {
-            AgencyScope.moveDeadlines(engine, open.taskId(), deadlines);
+            AgencyScope.moveDeadlines(engine, task, deadlines);
             return null;
         });
         events.publishEvent(new DueDateExtended(measureId, cycle, agencyCode, open.taskId(), due));

@@ -134,9 +134,7 @@ class MonitoringBrowserTest {
                 "plan=" + plan);
 
         // a reminder to MCHT now, from its row
-        WebElement mcht = browser.findElement(By.xpath(
-                "//table[@id='overdue']//tr[td[contains(., 'Rabitə')]]//input[@type='checkbox']"));
-        mcht.click();
+        selectRow("Rabitə");
         new Select(browser.findElement(By.id("action"))).selectByValue("remind");
         browser.findElement(By.id("reason")).sendKeys("Hesabat 5 gün gecikir");
         shot("monitoring-02-selected");
@@ -149,8 +147,7 @@ class MonitoringBrowserTest {
         // the same again today: refused for that row, and said so
         click(By.id("back"));
         waitFor(By.id("overdue"));
-        browser.findElement(By.xpath(
-                "//table[@id='overdue']//tr[td[contains(., 'Rabitə')]]//input[@type='checkbox']")).click();
+        selectRow("Rabitə");
         browser.findElement(By.id("reason")).sendKeys("Yenə");
         click(By.id("act"));
         waitFor(By.id("outcome"));
@@ -162,8 +159,7 @@ class MonitoringBrowserTest {
         // MCHT's due date extended to 31 August: its report is no longer overdue
         click(By.id("back"));
         waitFor(By.id("overdue"));
-        browser.findElement(By.xpath(
-                "//table[@id='overdue']//tr[td[contains(., 'Rabitə')]]//input[@type='checkbox']")).click();
+        selectRow("Rabitə");
         new Select(browser.findElement(By.id("action"))).selectByValue("extend");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-08-31'",
                 browser.findElement(By.id("dueDate")));
@@ -215,6 +211,12 @@ class MonitoringBrowserTest {
         waitFor(By.id("error-detail"));
         assertThat(browser.findElement(By.id("error-detail")).getText())
                 .contains("The filter is not valid.", "Kind \"late\" is unknown");
+    }
+
+    /** Ticks the overdue row of the agency whose name contains {@code agencyName}. */
+    private void selectRow(String agencyName) {
+        browser.findElement(By.xpath("//table[@id='overdue']//tr[td[contains(., '" + agencyName
+                + "')]]//input[@type='checkbox']")).click();
     }
 
     private void open(String path) {

@@ -1037,7 +1037,7 @@ class MeasureExecutionProcessTest {
     private void extendDueDate(ProcessInstance pi, String agencyCode, Deadlines deadlines) {
         Task open = reportTask(pi, agencyCode);
         Assertions.assertThat(open).as("open report task of %s", agencyCode).isNotNull();
-        az.opengov.nap.measure.AgencyScope.moveDeadlines(ENGINE.getProcessEngine(), open.getId(), deadlines);
+        az.opengov.nap.measure.AgencyScope.moveDeadlines(ENGINE.getProcessEngine(), open, deadlines);
     }
 
     /** As MeasureExecutionService#removeAgency: the message goes to that agency's report. */
