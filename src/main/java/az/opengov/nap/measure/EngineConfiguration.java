@@ -24,13 +24,16 @@ class EngineConfiguration {
      * The variables the history leaves out: the forms' content fields (every key of the process's forms but the
      * decision a gateway routes on), and the inputs of an agency's timers (due date, reminder, escalation cycle,
      * reporting window), which the application's tables hold with every change: the due date in
-     * {@code cycle_participant}, each extension with its reason, before and after in {@code measure_action}.
+     * {@code cycle_participant}, each extension with its reason, before and after in {@code measure_action}. Nor the
+     * engine's multi-instance bookkeeping (the loop counter, the instance counts): one row of every agency's report,
+     * and two updates each time one ends, with nothing the cycle's number and the agency's code do not say.
      */
     static Set<String> variablesWithoutHistory(FormDefinitions forms) {
         Set<String> keys = new HashSet<>(forms.allKeys(FormDefinitions.PROGRESS_REPORT, FormDefinitions.PROGRESS_REVIEW,
                 FormDefinitions.FINAL_ASSESSMENT));
         keys.remove(MeasureExecution.Variables.DECISION);
         keys.addAll(MeasureExecution.Variables.DEADLINES);
+        keys.addAll(MeasureExecution.Variables.MULTI_INSTANCE);
         return keys;
     }
 

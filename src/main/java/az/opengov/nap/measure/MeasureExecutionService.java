@@ -60,9 +60,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MeasureExecutionService {
 
-    /** The engine's count of a multi-instance activity's instances, a local variable of its body. */
-    private static final String MULTI_INSTANCE_COUNT = "nrOfInstances";
-
     private static final Logger log = LoggerFactory.getLogger(MeasureExecutionService.class);
 
     private final RuntimeService runtime;
@@ -463,7 +460,7 @@ public class MeasureExecutionService {
         var modification = runtime.createProcessInstanceModification(measure.processInstanceId());
         // an instance added to the parallel cycles takes the loop counter nrOfInstances: count on from the last
         // opened cycle, and start the new cycles first, so that the subprocess never runs out of instances between
-        runtime.setVariableLocal(body, MULTI_INSTANCE_COUNT, relaid.lastOpened());
+        runtime.setVariableLocal(body, Variables.INSTANCE_COUNT, relaid.lastOpened());
         for (int i = 0; i < relaid.laid().size(); i++) {
             modification.startBeforeActivity(Elements.SUBPROCESS_REPORTING_CYCLE, bodies.get(0).getId());
         }
@@ -475,7 +472,7 @@ public class MeasureExecutionService {
         }
         asUser(admin, () -> {
             modification.execute();
-            runtime.setVariableLocal(body, MULTI_INSTANCE_COUNT, relaid.total());
+            runtime.setVariableLocal(body, Variables.INSTANCE_COUNT, relaid.total());
             runtime.setVariable(measure.processInstanceId(), Variables.CYCLE_COUNT, relaid.total());
             return null;
         });

@@ -16,7 +16,7 @@ class HistoryWithoutContentTest {
     final HistoryWithoutContent level = new HistoryWithoutContent(Set.of("whatWasDone"));
 
     @Test
-    void anExclusiveGatewayLeavesNoActivityHistoryATaskAndAnEventDo() {
+    void anExclusiveGatewayAndANoneStartEventLeaveNoActivityHistoryATaskAndOtherEventsDo() {
         for (var type : java.util.List.of(HistoryEventTypes.ACTIVITY_INSTANCE_START,
                 HistoryEventTypes.ACTIVITY_INSTANCE_END, HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE)) {
             assertThat(level.isHistoryEventProduced(type, at("Gateway_ReviewDecision", ActivityTypes.GATEWAY_EXCLUSIVE)))
@@ -25,6 +25,10 @@ class HistoryWithoutContentTest {
                     .as("user task, %s", type).isTrue();
             assertThat(level.isHistoryEventProduced(type, at("End_ReportPublished", ActivityTypes.END_EVENT_NONE)))
                     .as("end event, %s", type).isTrue();
+            assertThat(level.isHistoryEventProduced(type, at("Start_AgencyReportRequested", ActivityTypes.START_EVENT)))
+                    .as("none start event, %s", type).isFalse();
+            assertThat(level.isHistoryEventProduced(type, at("Start_AgencyRemoved", ActivityTypes.START_EVENT_MESSAGE)))
+                    .as("message start event, %s", type).isTrue();
         }
         assertThat(level.isHistoryEventProduced(HistoryEventTypes.ACTIVITY_INSTANCE_START, new ExecutionEntity()))
                 .as("an execution between activities").isTrue();

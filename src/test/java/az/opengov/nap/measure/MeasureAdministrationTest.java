@@ -148,6 +148,32 @@ class MeasureAdministrationTest {
     }
 
     @Test
+    void anOpenedCycleLeavesEachAgencysReportAndCodeInHistoryNotTheEnginesCountsNorItsNoneStartEvents() {
+        String pi = measure.processInstanceId();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi)
+                .variableName(MeasureExecution.Variables.AGENCY_CODE).list())
+                .extracting(v -> v.getValue()).containsExactlyInAnyOrder("MCHT", "EDU", "MILLI_MECLIS");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi)
+                .variableNameIn(MeasureExecution.Variables.MULTI_INSTANCE.toArray(String[]::new)).count())
+                .as("the loop counter and instance counts, in the runtime only").isZero();
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(pi)
+                .variableName(MeasureExecution.Variables.LOOP_COUNTER).count()).as("one per agency and per cycle")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+                .activityId(MeasureExecution.Elements.SUBPROCESS_AGENCY_REPORT).count()).isEqualTo(3);
+        for (String start : List.of(MeasureExecution.Elements.START_MEASURE_STARTED,
+                MeasureExecution.Elements.START_CYCLE_SCHEDULED,
+                MeasureExecution.Elements.START_AGENCY_REPORT_REQUESTED)) {
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi).activityId(start).count())
+                    .as(start).isZero();
+        }
+        // a start event that waited for something keeps its row
+        execution.removeAgency(measure.id(), "EDU", "Səlahiyyət başqa quruma keçib", ADMIN);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+                .activityId(MeasureExecution.Elements.START_AGENCY_REMOVED).count()).isEqualTo(1);
+    }
+
+    @Test
     void remindersBeforeDueAndEscalationsCountedInDaysOverdueForExecutorsOnly() {
         at("2026-07-08T06:00:00"); // 10:00 in Baku, seven days before due
         runDue(measure.processInstanceId());

@@ -123,6 +123,19 @@ public final class MeasureExecution {
         public static final String REPORT_ID = "reportId";
         /** String: APPROVED or RETURNED. Local to an agency report. */
         public static final String DECISION = "decision";
+        /**
+         * Integer, 0-based, set by the engine: the position of a multi-instance activity's instance (a cycle, an
+         * agency's report), local to the instance's parent execution. See {@link #MULTI_INSTANCE}.
+         */
+        public static final String LOOP_COUNTER = "loopCounter";
+        /** Integer, set by the engine: how many instances a multi-instance body has started. Local to the body. */
+        public static final String INSTANCE_COUNT = "nrOfInstances";
+        /**
+         * The engine's bookkeeping of the multi-instance cycles and agencies' reports. They have no history: they
+         * count, and say nothing the cycle's number and the agency's code (kept, local to the same scopes) do not.
+         */
+        public static final java.util.List<String> MULTI_INSTANCE = java.util.List.of(LOOP_COUNTER, INSTANCE_COUNT,
+                "nrOfActiveInstances", "nrOfCompletedInstances");
 
         private Variables() {
         }

@@ -19,7 +19,7 @@ class ReportingCycleStartedListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        int number = ((Number) execution.getVariable("loopCounter")).intValue() + 1;
+        int number = ((Number) execution.getVariable(Variables.LOOP_COUNTER)).intValue() + 1;
         execution.setVariableLocal(Variables.CYCLE_NUMBER, number);
         execution.setVariableLocal(Variables.CYCLE_OPENS_AT,
                 Date.from(cycles.opensAt(ProcessVariables.measureId(execution), number)));
