@@ -359,7 +359,7 @@ public class MonitoringService {
             case "extend" -> {
                 execution.extendDueDate(item.measureId(), item.cycleNumber(), item.agencyCode(), request.dueDate(),
                         reason, admin);
-                return messages.text("monitoring.done.extend", request.dueDate().toString());
+                return messages.text("monitoring.done.extend", Messages.date(request.dueDate()));
             }
             case "reassign" -> {
                 execution.reassign(item.measureId(), item.agencyCode(), request.agencyCode(), reason, admin);

@@ -1,5 +1,8 @@
 package az.opengov.nap.shared;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +35,12 @@ public class Messages {
 
     public String text(FieldProblem problem) {
         return text(problem.messageKey(), problem.args());
+    }
+
+    /** A day as the reader's language writes it in full ("31 avqust 2026", "August 31, 2026", "31 августа 2026 г."). */
+    public static String date(LocalDate date) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(supported(LocaleContextHolder.getLocale())).format(date);
     }
 
     public static Locale supported(Locale locale) {

@@ -48,7 +48,7 @@ public class WorkspaceFormat {
     }
 
     public String date(LocalDate date) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(date);
+        return Messages.date(date);
     }
 
     public String date(Instant instant) {

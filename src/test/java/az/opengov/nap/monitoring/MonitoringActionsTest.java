@@ -150,6 +150,7 @@ class MonitoringActionsTest {
         String before = task("MCHT");
         ActionOutcome outcome = act("extend", List.of(before), LocalDate.of(2026, 8, 31), null);
         assertThat(outcome.done()).isEqualTo(1);
+        assertThat(outcome.items().get(0).message()).isEqualTo("Son tarix 31 avqust 2026 tarixinə keçirildi.");
         WorkItem after = item("MCHT");
         assertThat(after.dueAt()).isEqualTo(ZonedDateTime.parse("2026-08-31T23:59:59+04:00").toInstant());
         assertThat(after.taskId()).isEqualTo(before);

@@ -167,7 +167,8 @@ class MonitoringBrowserTest {
         click(By.id("act"));
         waitFor(By.id("outcome"));
         assertThat(browser.findElement(By.id("summary")).getText()).isEqualTo("İcra olundu: 1. Alınmadı: 0.");
-        assertThat(browser.findElement(By.id("outcome")).getText()).contains("2026-08-31");
+        assertThat(browser.findElement(By.id("outcome")).getText())
+                .contains("Son tarix 31 avqust 2026 tarixinə keçirildi.");
         shot("monitoring-04b-extended");
         click(By.id("back"));
         waitFor(By.id("overdue"));
