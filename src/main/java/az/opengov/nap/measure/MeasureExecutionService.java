@@ -278,9 +278,10 @@ public class MeasureExecutionService {
                 .eventName(LegacyMessages.DUE_DATE_EXTENDED).singleResult();
         if (boundary != null) {
             // an instance started before model 1.4.0: the message recreates the task from the agency's new deadlines
-            // (on the agency's scope: the cycle's scope holds the deadlines of the other agencies); the new task's
-            // request tells the agency its new due date
+            // (on the agency's scope: the cycle's scope holds the deadlines of the other agencies); the new task is
+            // told to the agency as the extension, not as a new request
             AgencyScope.setVariables(engine, taskExecution, deadlines.variables());
+            DueDateExtended.recreating(measureId, cycle, agencyCode, due);
             asUser(admin, () -> {
                 runtime.messageEventReceived(LegacyMessages.DUE_DATE_EXTENDED, taskExecution);
                 return null;

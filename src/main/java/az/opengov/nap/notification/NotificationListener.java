@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -131,6 +132,12 @@ class NotificationListener {
                             item.agencyCode(), null, "report=" + item.reportId()), MailKind.REVIEW_WAITING,
                     item.measureId(), item.cycleNumber(), item.agencyCode(), null, link, recipients.reviewers(),
                     locale -> composer.later(facts, locale));
+            return;
+        }
+        Optional<DueDateExtended> extension = DueDateExtended.recreated(item.measureId(), item.cycleNumber(),
+                item.agencyCode(), item.taskId());
+        if (extension.isPresent()) {
+            on(extension.get());
             return;
         }
         MailKind kind;

@@ -474,6 +474,12 @@ class MeasureAdministrationTest {
                     .isEqualTo(java.util.Date.from(ZonedDateTime.parse("2026-08-31T23:59:59+04:00").toInstant()));
             assertThat(tasks.getVariable(worklist.openReport(old.id(), 1, "EDU").orElseThrow().taskId(), "dueDate"))
                     .isEqualTo(java.util.Date.from(ZonedDateTime.parse("2026-07-15T23:59:59+04:00").toInstant()));
+            // the new task is told to the agency as the extension, with its link, not as a new request
+            assertThat(jdbc.sql("select kind, link from mail_outbox where measure_id = ? and agency_code = ?"
+                            + " and due_date = ?").params(old.id(), "MCHT", LocalDate.of(2026, 8, 31))
+                    .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list()).isNotEmpty()
+                    .allSatisfy(row -> assertThat(row).startsWith("DUE_DATE_EXTENDED ")
+                            .endsWith("/workspace/tasks/" + after.taskId()));
         } finally {
             repository.deleteDeployment(legacy, true);
         }
