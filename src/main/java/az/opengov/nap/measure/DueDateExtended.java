@@ -30,7 +30,8 @@ public record DueDateExtended(long measureId, int cycleNumber, String agencyCode
      * The extension that recreated the agency's report task opened in this transaction, with the new task's id; empty
      * when the task is a request of its own.
      */
-    public static Optional<DueDateExtended> recreated(long measureId, int cycleNumber, String agencyCode, String taskId) {
+    public static Optional<DueDateExtended> recreated(long measureId, int cycleNumber, String agencyCode,
+                                                      String taskId) {
         Map<List<Object>, LocalDate> marked = TransactionCache.map(DueDateExtended.class);
         LocalDate due = marked == null ? null : marked.get(List.of(measureId, cycleNumber, agencyCode));
         return Optional.ofNullable(due).map(d -> new DueDateExtended(measureId, cycleNumber, agencyCode, taskId, d));
