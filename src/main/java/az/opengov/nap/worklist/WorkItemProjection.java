@@ -1,5 +1,6 @@
 package az.opengov.nap.worklist;
 
+import az.opengov.nap.measure.CycleService;
 import az.opengov.nap.measure.Deadlines;
 import az.opengov.nap.measure.process.MeasureExecution.Elements;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
@@ -35,13 +36,15 @@ class WorkItemProjection {
     private final WorklistService worklist;
     private final PlanService plans;
     private final ReportingService reports;
+    private final CycleService cycles;
     private final ApplicationEventPublisher events;
 
-    WorkItemProjection(WorklistService worklist, PlanService plans, ReportingService reports,
+    WorkItemProjection(WorklistService worklist, PlanService plans, ReportingService reports, CycleService cycles,
                        ApplicationEventPublisher events) {
         this.worklist = worklist;
         this.plans = plans;
         this.reports = reports;
+        this.cycles = cycles;
         this.events = events;
     }
 
@@ -91,7 +94,10 @@ class WorkItemProjection {
         Integer cycle = (Integer) variables.getVariable(Variables.CYCLE_NUMBER);
         boolean forAgency = kind != WorkKind.FINAL_ASSESSMENT;
         String agency = forAgency ? (String) variables.getVariable(Variables.AGENCY_CODE) : null;
-        String role = forAgency ? (String) variables.getVariable(Variables.ROLE) : null;
+        // the role variable only in measures started before model 1.5.0; since, the cycle's participants hold it
+        Object roleVariable = forAgency ? variables.getVariable(Variables.ROLE) : null;
+        String role = !forAgency ? null : roleVariable != null ? (String) roleVariable
+                : cycles.participant(measureId, cycle, agency).role().name();
         Object reportId = kind == WorkKind.REVIEW ? variables.getVariable(Variables.REPORT_ID) : null;
         // a report task can be a returned one only once the agency has a report in this cycle (its id is set on the
         // agency's scope at the first submission): a cycle's opening asks nothing of the report table

@@ -161,6 +161,11 @@ class MeasureAdministrationTest {
                 .isGreaterThanOrEqualTo(3);
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
                 .activityId(MeasureExecution.Elements.SUBPROCESS_AGENCY_REPORT).count()).isEqualTo(3);
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(pi)
+                .variableName(MeasureExecution.Variables.ROLE).count())
+                .as("model 1.5.0 routes on the participants' roles, not on a variable of each report").isZero();
+        assertThat(open()).extracting(WorkItem::agencyCode, WorkItem::role).containsExactlyInAnyOrder(
+                tuple("MCHT", "EXECUTOR"), tuple("EDU", "EXECUTOR"), tuple("MILLI_MECLIS", "RECOMMENDED"));
         for (String start : List.of(MeasureExecution.Elements.START_MEASURE_STARTED,
                 MeasureExecution.Elements.START_CYCLE_SCHEDULED,
                 MeasureExecution.Elements.START_AGENCY_REPORT_REQUESTED)) {
@@ -462,6 +467,8 @@ class MeasureAdministrationTest {
                     .processInstanceId(old.processInstanceId()).singleResult().getProcessDefinitionId())
                     .getVersionTag()).isEqualTo("1.3.0");
             String before = worklist.openReport(old.id(), 1, "MCHT").orElseThrow().taskId();
+            // its gateway routes on the role variable, which its reports still get
+            assertThat(tasks.getVariable(before, MeasureExecution.Variables.ROLE)).isEqualTo("EXECUTOR");
 
             at("2026-07-10T06:00:00");
             execution.extendDueDate(old.id(), 1, "MCHT", LocalDate.of(2026, 8, 31), "Məzuniyyət dövrü", ADMIN);
@@ -485,7 +492,7 @@ class MeasureAdministrationTest {
         }
         // the application's model is the latest again: new measures start on it
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(MeasureExecution.PROCESS_KEY)
-                .latestVersion().singleResult().getVersionTag()).isEqualTo("1.4.0");
+                .latestVersion().singleResult().getVersionTag()).isEqualTo("1.5.0");
     }
 
     @Test

@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Start of each SubProcess_AgencyReport instance: which agency it asks, in which role, and its deadlines: the scope's
- * own variables, the ones the engine needs (task group, timers, the role's gateway). The deadlines are the scope's own
+ * Start of each SubProcess_AgencyReport instance: which agency it asks, and its deadlines: the scope's own variables,
+ * the ones the engine needs (task group, dates; the role's gateway asks {@link ParticipantRole}, except in measures
+ * started before model 1.5.0, whose reports get their role as a variable). The deadlines are the scope's own
  * only when they differ from those the cycle's scope holds for every agency ({@link OpenReportingCycleDelegate}): an
  * agency added to an open cycle, or a cycle opened before the cycle's scope held them. The forms' fields are not
  * declared here: a submitted form's values leave the process in the listener that stores them (see
@@ -37,12 +38,15 @@ class AgencyReportStartedListener implements ExecutionListener {
         Participant p = added != null ? cycles.participant(measureId, cycle, added)
                 : cycles.participantAt(measureId, cycle, ((Number) execution.getVariable(Variables.LOOP_COUNTER)).intValue());
         execution.setVariableLocal(Variables.AGENCY_CODE, p.agencyCode());
+        if (MeasureExecution.routesOnRoleVariable(execution.getProcessEngineServices().getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId()).getVersionTag())) {
+            // a measure started before model 1.5.0: its gateway routes on the variable, not on ParticipantRole
+            execution.setVariableLocal(Variables.ROLE, ParticipantRole.of(p));
+        }
         if (p.status() == ParticipantStatus.REMOVED) {
             // removed by amendment after the cycle opened, before this job ran: not asked (End_RemovedBeforeAsked)
-            execution.setVariableLocal(Variables.ROLE, ParticipantStatus.REMOVED.name());
             return;
         }
-        execution.setVariableLocal(Variables.ROLE, p.role().name());
         Map<String, Object> deadlines = cycles.deadlines(measureId, cycle, p.agencyCode()).variables();
         if (!deadlines.equals(ProcessVariables.visibleDeadlines(execution))) {
             execution.setVariablesLocal(deadlines);

@@ -9,7 +9,19 @@ public final class MeasureExecution {
 
     public static final String PROCESS_KEY = "MeasureExecution";
 
+    /** The model versions whose gateway routes an agency's report on its {@link Variables#ROLE} variable. */
+    private static final java.util.Set<String> ROLE_VARIABLE_VERSIONS = java.util.Set.of("1.0.0", "1.1.0", "1.2.0",
+            "1.3.0", "1.4.0");
+
     private MeasureExecution() {
+    }
+
+    /**
+     * Whether a measure started on the model of this version tag routes its agencies' reports on their role variable
+     * (before 1.5.0), rather than on the participants' roles ({@link ParticipantRole}).
+     */
+    public static boolean routesOnRoleVariable(String versionTag) {
+        return versionTag == null || ROLE_VARIABLE_VERSIONS.contains(versionTag);
     }
 
     /** Element ids as drawn in the diagram. */
@@ -98,7 +110,8 @@ public final class MeasureExecution {
         public static final String AGENCY_CODE = "agencyCode";
         /**
          * String: EXECUTOR or RECOMMENDED; REMOVED for an agency removed by amendment before its report was opened
-         * (it is not asked). Local to an agency report.
+         * (it is not asked). Local to an agency report, in measures started on a model before 1.5.0 only
+         * ({@link MeasureExecution#routesOnRoleVariable}); since then the gateway asks {@link ParticipantRole}.
          */
         public static final String ROLE = "role";
         /** Date: the moment the report is due. A deadline: see {@link #DEADLINES}. */

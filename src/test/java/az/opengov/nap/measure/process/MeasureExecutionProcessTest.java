@@ -234,11 +234,11 @@ class MeasureExecutionProcessTest {
         Assertions.assertThat(runtime.getVariables(pi.getId()))
                 .doesNotContainKeys(AGENCY_CODE, ROLE, DUE_DATE, REPORT_ID, DECISION, CYCLE_NUMBER);
         Assertions.assertThat(tasks.getVariables(submit.getId())).contains(entry(AGENCY_CODE, EXECUTOR_A),
-                entry(ROLE, "EXECUTOR"), entry(CYCLE_NUMBER, 1), entry(DUE_DATE, Date.from(deadlines.dueAt())),
+                entry(CYCLE_NUMBER, 1), entry(DUE_DATE, Date.from(deadlines.dueAt())),
                 entry(ESCALATION_CYCLE, deadlines.escalationCycle()));
-        // no report yet, so no report id; the forms' fields are declared nowhere
+        // no report yet, so no report id; the forms' fields are declared nowhere; the role is the participants'
         Assertions.assertThat(tasks.getVariables(submit.getId())).doesNotContainKeys(REPORT_ID, DECISION,
-                "whatWasDone", "comment");
+                "whatWasDone", "comment", ROLE);
         // no timer: its reminder point is the task's follow-up date (above) and its escalations start the day after
         // its due date, both raised from the worklist
         Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
@@ -437,8 +437,7 @@ class MeasureExecutionProcessTest {
         assertThat(pi).hasPassed(END_REPORT_PUBLISHED).hasNotPassed(TASK_RECORD_NOT_REPORTED)
                 .isWaitingAt(TASK_FINAL_ASSESSMENT);
         Assertions.assertThat(world.calls("publishProgressReport")).singleElement()
-                .satisfies(c -> Assertions.assertThat(c.variables()).contains(entry(AGENCY_CODE, INVITED),
-                        entry(ROLE, "RECOMMENDED")));
+                .satisfies(c -> Assertions.assertThat(c.variables()).contains(entry(AGENCY_CODE, INVITED)));
         completeMeasure(pi);
     }
 
@@ -828,8 +827,8 @@ class MeasureExecutionProcessTest {
         assertThat(reportTask(pi, EXECUTOR_A)).hasDefinitionKey(TASK_SUBMIT_PROGRESS_REPORT)
                 .hasDueDate(Date.from(world.deadlines(1, EXECUTOR_A).dueAt()));
         assertThat(reportTask(pi, INVITED)).hasDefinitionKey(TASK_SUBMIT_INVITED_REPORT);
-        Assertions.assertThat(tasks.getVariables(reportTask(pi, INVITED).getId())).contains(entry(CYCLE_NUMBER, 1),
-                entry(ROLE, "RECOMMENDED"));
+        Assertions.assertThat(tasks.getVariables(reportTask(pi, INVITED).getId())).contains(entry(CYCLE_NUMBER, 1))
+                .as("model 1.5.0 routes on the participants' roles, not on a variable").doesNotContainKey(ROLE);
         Assertions.assertThat(tasks.getVariables(reportTask(pi, INVITED).getId()))
                 .doesNotContainKeys("whatWasDone", DECISION, REPORT_ID);
         Mockito.verify(cycles).participantAt(MEASURE, 1, 0);
@@ -856,7 +855,7 @@ class MeasureExecutionProcessTest {
                         + "(getVariable, not getVariableLocal) instead of asking for the participant at loopCounter")
                 .doesNotThrowAnyException();
 
-        Mockito.verify(cycles).participant(MEASURE, 1, EXECUTOR_A);
+        Mockito.verify(cycles, Mockito.atLeastOnce()).participant(MEASURE, 1, EXECUTOR_A);
         assertThat(reportTask(pi, EXECUTOR_A)).hasDefinitionKey(TASK_SUBMIT_PROGRESS_REPORT)
                 .hasDueDate(Date.from(world.deadlines(1, EXECUTOR_A).dueAt()));
     }
@@ -1077,16 +1076,12 @@ class MeasureExecutionProcessTest {
         CycleService cycles = Mockito.mock(CycleService.class);
         Mockito.when(cycles.opensAt(Mockito.eq(MEASURE), Mockito.anyInt()))
                 .thenAnswer(call -> world.opensAt(call.getArgument(1)));
-        Mockito.when(cycles.participantAt(Mockito.eq(MEASURE), Mockito.anyInt(), Mockito.anyInt()))
-                .thenAnswer(call -> world.asParticipant(call.getArgument(1),
-                        world.participantAt(call.getArgument(1), call.<Integer>getArgument(2))));
-        Mockito.when(cycles.participant(Mockito.eq(MEASURE), Mockito.anyInt(), Mockito.anyString()))
-                .thenAnswer(call -> world.asParticipant(call.getArgument(1),
-                        world.participant(call.getArgument(1), call.getArgument(2))));
+        world.participantsOf(cycles);
         Mockito.when(cycles.deadlines(Mockito.eq(MEASURE), Mockito.anyInt(), Mockito.anyString()))
                 .thenAnswer(call -> world.deadlines(call.getArgument(1), call.getArgument(2)));
         Mocks.register("reportingCycleStarted", new ReportingCycleStartedListener(cycles));
         Mocks.register("agencyReportStarted", new AgencyReportStartedListener(cycles));
+        Mocks.register("participantRole", new ParticipantRole(cycles));
         return cycles;
     }
 
@@ -1201,9 +1196,21 @@ class MeasureExecutionProcessTest {
             }
         }
 
+        /** {@code cycles} answering CycleService#participant and #participantAt from this world. */
+        CycleService participantsOf(CycleService cycles) {
+            Mockito.when(cycles.participantAt(Mockito.eq(MEASURE), Mockito.anyInt(), Mockito.anyInt()))
+                    .thenAnswer(call -> asParticipant(call.getArgument(1),
+                            participantAt(call.getArgument(1), call.<Integer>getArgument(2))));
+            Mockito.when(cycles.participant(Mockito.eq(MEASURE), Mockito.anyInt(), Mockito.anyString()))
+                    .thenAnswer(call -> asParticipant(call.getArgument(1),
+                            participant(call.getArgument(1), call.getArgument(2))));
+            return cycles;
+        }
+
         Participant asParticipant(int cycle, Party party) {
             return new Participant(MEASURE, cycle, party.agencyCode(), participants(cycle).indexOf(party),
-                    party.role(), ParticipantStatus.OPEN, deadlines(cycle, party.agencyCode()).dueDate());
+                    party.role(), removed(cycle, party) ? ParticipantStatus.REMOVED : ParticipantStatus.OPEN,
+                    deadlines(cycle, party.agencyCode()).dueDate());
         }
 
         List<Party> participants(int cycle) {
@@ -1280,6 +1287,8 @@ class MeasureExecutionProcessTest {
         }
 
         void registerFakes() {
+            // the gateway's role is the real one's, over the world's participants
+            Mocks.register("participantRole", new ParticipantRole(participantsOf(Mockito.mock(CycleService.class))));
             Mocks.register("planReportingCycles", (JavaDelegate) execution -> {
                 record("planReportingCycles", execution);
                 ProcessVariables.measureId(execution);
@@ -1318,10 +1327,8 @@ class MeasureExecutionProcessTest {
                         : participantAt(cycle, ((Number) execution.getVariable("loopCounter")).intValue());
                 execution.setVariableLocal(AGENCY_CODE, p.agencyCode());
                 if (removed(cycle, p)) {
-                    execution.setVariableLocal(ROLE, ParticipantStatus.REMOVED.name());
                     return;
                 }
-                execution.setVariableLocal(ROLE, p.role().name());
                 Map<String, Object> own = deadlines(cycle, p.agencyCode()).variables();
                 if (!own.equals(ProcessVariables.visibleDeadlines(execution))) {
                     execution.setVariablesLocal(own);
