@@ -22,11 +22,12 @@ import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
  * success, each failure with its exception), not their creation and deletion: report tasks brought reminder and
  * escalation timers (before model 1.3.0; an invited body's still brings its window), most deleted unfired when the
  * report comes in on time, two log rows each that say nothing about the measure. Exclusive gateways leave no
- * activity history: they decide on variables whose history is kept (the role, the review's decision) and the path
- * shows where each went; they were four of the ten activity rows of an agency's report. Nor do none start events:
- * one says only that its scope started, and the scope's own row (the agency's report, the cycle, the process
- * instance) says when; an agency's report had three activity rows when it was opened, now two. Start events that
- * wait for something (the messages of an agency's removal and a measure's cancellation) keep theirs.
+ * activity history: they decide on what is kept elsewhere (the review's decision in its variable's history, the
+ * agency's role in the cycle's participants, and in its variable's history in measures started before model 1.5.0)
+ * and the path shows where each went; they were four of the ten activity rows of an agency's report. Nor do none
+ * start events: one says only that its scope started, and the scope's own row (the agency's report, the cycle, the
+ * process instance) says when; an agency's report had three activity rows when it was opened, now two. Start events
+ * that wait for something (the messages of an agency's removal and a measure's cancellation) keep theirs.
  */
 class HistoryWithoutContent extends AbstractHistoryLevel {
 

@@ -36,7 +36,8 @@ class AgencyReportStartedListener implements ExecutionListener {
         // an agency added by amendment arrives with its code (set by the modification on the new instance's parent)
         String added = (String) execution.getVariable(Variables.AGENCY_CODE);
         Participant p = added != null ? cycles.participant(measureId, cycle, added)
-                : cycles.participantAt(measureId, cycle, ((Number) execution.getVariable(Variables.LOOP_COUNTER)).intValue());
+                : cycles.participantAt(measureId, cycle,
+                        ((Number) execution.getVariable(Variables.LOOP_COUNTER)).intValue());
         execution.setVariableLocal(Variables.AGENCY_CODE, p.agencyCode());
         if (MeasureExecution.routesOnRoleVariable(execution.getProcessEngineServices().getRepositoryService()
                 .getProcessDefinition(execution.getProcessDefinitionId()).getVersionTag())) {
