@@ -4,6 +4,7 @@ import az.opengov.nap.measure.CycleService;
 import az.opengov.nap.measure.Deadlines;
 import az.opengov.nap.measure.process.MeasureExecution.Elements;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import az.opengov.nap.plan.AgencyRole;
 import az.opengov.nap.plan.Measure;
 import az.opengov.nap.plan.PlanService;
 import az.opengov.nap.reporting.ReportStatus;
@@ -94,10 +95,14 @@ class WorkItemProjection {
         Integer cycle = (Integer) variables.getVariable(Variables.CYCLE_NUMBER);
         boolean forAgency = kind != WorkKind.FINAL_ASSESSMENT;
         String agency = forAgency ? (String) variables.getVariable(Variables.AGENCY_CODE) : null;
-        // the role variable only in measures started before model 1.5.0; since, the cycle's participants hold it
-        Object roleVariable = forAgency ? variables.getVariable(Variables.ROLE) : null;
-        String role = !forAgency ? null : roleVariable != null ? (String) roleVariable
-                : cycles.participant(measureId, cycle, agency).role().name();
+        // a report task is the one its role routed to (no variable holds the role since model 1.5.0); a review
+        // that did not follow its report in this transaction takes it from the cycle's participants
+        String role = switch (kind) {
+            case REPORT -> AgencyRole.EXECUTOR.name();
+            case INVITED_REPORT -> AgencyRole.RECOMMENDED.name();
+            case REVIEW -> cycles.participant(measureId, cycle, agency).role().name();
+            case FINAL_ASSESSMENT -> null;
+        };
         Object reportId = kind == WorkKind.REVIEW ? variables.getVariable(Variables.REPORT_ID) : null;
         // a report task can be a returned one only once the agency has a report in this cycle (its id is set on the
         // agency's scope at the first submission): a cycle's opening asks nothing of the report table

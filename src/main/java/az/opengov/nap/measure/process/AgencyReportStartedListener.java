@@ -4,6 +4,7 @@ import az.opengov.nap.measure.CycleService;
 import az.opengov.nap.measure.Participant;
 import az.opengov.nap.measure.ParticipantStatus;
 import az.opengov.nap.measure.process.MeasureExecution.Variables;
+import az.opengov.nap.shared.TransactionCache;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -39,8 +40,11 @@ class AgencyReportStartedListener implements ExecutionListener {
                 : cycles.participantAt(measureId, cycle,
                         ((Number) execution.getVariable(Variables.LOOP_COUNTER)).intValue());
         execution.setVariableLocal(Variables.AGENCY_CODE, p.agencyCode());
-        if (MeasureExecution.routesOnRoleVariable(execution.getProcessEngineServices().getRepositoryService()
-                .getProcessDefinition(execution.getProcessDefinitionId()).getVersionTag())) {
+        // the model's version asked once per transaction, not once for each of up to 150 agencies
+        boolean roleVariable = TransactionCache.get("routes-on-role-variable", execution.getProcessDefinitionId(),
+                () -> MeasureExecution.routesOnRoleVariable(execution.getProcessEngineServices().getRepositoryService()
+                        .getProcessDefinition(execution.getProcessDefinitionId()).getVersionTag()));
+        if (roleVariable) {
             // a measure started before model 1.5.0: its gateway routes on the variable, not on ParticipantRole
             execution.setVariableLocal(Variables.ROLE, ParticipantRole.of(p));
         }
