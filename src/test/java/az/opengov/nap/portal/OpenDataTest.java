@@ -348,6 +348,14 @@ class OpenDataTest extends PortalTestBase {
         assertThat(api.path("paths").path("/api/public/reports").path("get").path("responses").path("200")
                 .path("content").path("application/json").path("schema").path("items").path("$ref").asText())
                 .endsWith("/PublishedReport");
+        assertThat(api.path("info").path("title").asText()).isEqualTo("NAP workflow API");
+        assertThat(api.path("info").path("version").asText()).isEqualTo("1");
+        // the open data is open; an agency's tasks ask for HTTP Basic, as the security configuration does
+        assertThat(api.path("components").path("securitySchemes").path("basic").path("scheme").asText())
+                .isEqualTo("basic");
+        assertThat(api.path("paths").path("/api/public/reports").path("get").has("security")).isFalse();
+        assertThat(api.path("paths").path("/api/tasks").path("get").path("security").toString())
+                .isEqualTo("[{\"basic\":[]}]");
     }
 
     private static Document parse(String xml) throws Exception {
