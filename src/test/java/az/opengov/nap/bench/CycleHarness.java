@@ -7,6 +7,7 @@ import az.opengov.nap.agency.AgencyKind;
 import az.opengov.nap.agency.AgencyService;
 import az.opengov.nap.bench.Bench.Result;
 import az.opengov.nap.bench.Bench.Stats;
+import az.opengov.nap.measure.MeasureExecutionService;
 import az.opengov.nap.notification.NotificationProperties;
 import az.opengov.nap.plan.ImportRequest;
 import az.opengov.nap.plan.PlanCalendar;
@@ -97,15 +98,23 @@ abstract class CycleHarness {
     /** An open report task's variables on its executions in the application's process (agency, role, report, loop). */
     static final int EXECUTION_VARIABLES_PER_TASK = 4;
     static final String PLAN_B = "CYCLE-B";
+    /** The plan whose smaller opening warms the application up before plan A's (see {@link #warmUp}). */
+    static final String PLAN_WARMUP = "CYCLE-W";
     static final String REPORT_TASK = "Task_SubmitProgressReport";
     /** The engine's fan-out alone, a job per agency (asynchronous before each instance): the issue's baseline. */
     static final String FAN_OUT = "BenchFanOut";
     /** The same, a job per measure (asynchronous before the multi-instance body), as our process opens a cycle. */
     static final String FAN_OUT_PER_MEASURE = "BenchFanOutPerMeasure";
     /**
-     * The same, a job per measure, with our model's shape and no listeners ({@code bench/BenchFanOutOurShape.bpmn}):
-     * subprocess, gateways, the report task's three boundary events and the event subprocess; what the engine itself
-     * writes for our model.
+     * The same, a job per measure, with our model's shape and no listeners ({@code bench/BenchFanOutModelShape.bpmn},
+     * as of model 1.5.0): subprocess, gateways, the report task without boundary events, the event subprocess; what
+     * the engine itself writes for our model.
+     */
+    static final String FAN_OUT_MODEL_SHAPE = "BenchFanOutModelShape";
+    /**
+     * The same with our model's former shape ({@code bench/BenchFanOutOurShape.bpmn}, up to 1.2.0): the report task
+     * with a reminder timer, an escalation timer cycle and a due-date message; its reminder timers are the engine's
+     * own way of reminding, against which the reminder poller is measured.
      */
     static final String FAN_OUT_OUR_SHAPE = "BenchFanOutOurShape";
     /**
@@ -143,6 +152,8 @@ abstract class CycleHarness {
     FanOutAgencies fanOutAgencies;
     @Autowired
     WorklistService worklist;
+    @Autowired
+    MeasureExecutionService execution;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -237,31 +248,36 @@ abstract class CycleHarness {
     void measure(BenchSet set) throws Exception {
         int tasks = set.measuresPerPlan() * set.agencies();
 
+        warmUp(set);
         importPlan(PLAN_A, PlanCalendar.DEFAULT, set);
         at(CYCLE_OPENS.plusSeconds(1));
         List<Run> ours = new ArrayList<>();
         List<Run> engineAlone = new ArrayList<>();
         List<Run> engineAlonePerMeasure = new ArrayList<>();
+        List<Run> engineAloneModelShape = new ArrayList<>();
         List<Run> engineAloneOurShape = new ArrayList<>();
         List<Run> engineAloneCalled = new ArrayList<>();
         ours.add(openCycle(PLAN_A, tasks));
         openingMails(PLAN_A, tasks);
         if (remindersOnly()) {
             notes.add("reminders only (nap.bench.reminders-only): no plan B, no engine defaults; one run each of the "
-                    + "engine alone with our model's shape, and with each agency's report a called process");
+                    + "engine alone with our model's shape, its former shape, and each agency's report a called "
+                    + "process");
+            engineAloneModelShape.add(fanOut(set, FAN_OUT_MODEL_SHAPE));
             engineAloneOurShape.add(fanOut(set, FAN_OUT_OUR_SHAPE));
             engineAloneCalled.add(fanOut(set, FAN_OUT_CALLED));
             Run a = ours.get(0);
-            Run shape = engineAloneOurShape.get(0);
+            Run shape = engineAloneModelShape.get(0);
             notes.add(String.format(Locale.ROOT, "cycle opening, plan %s: %,d report tasks in %.1f s, %.1f SQL "
-                    + "statements per task, at most %d task(s) per transaction, the machine busy for %.0f CPU seconds; "
-                    + "the engine alone with our model's shape: %.1f s, %.1f SQL statements per task, %.0f CPU "
-                    + "seconds", a.label(), a.done(), a.seconds(), a.sqlPerTask(), a.maxTasksPerTransaction(),
-                    a.cpuSeconds(), shape.seconds(), shape.sqlPerTask(), shape.cpuSeconds()));
-            engineAloneNotes(List.of(), shapeReminders, engineAloneCalled);
+                    + "statements per task, at most %d task(s) per transaction, the machine busy for %s; the engine "
+                    + "alone with our model's shape (1.5.0): %.1f s, %.1f SQL statements per task, %s", a.label(),
+                    a.done(), a.seconds(), a.sqlPerTask(), a.maxTasksPerTransaction(), cpu(a), shape.seconds(),
+                    shape.sqlPerTask(), cpu(shape)));
+            engineAloneNotes(List.of(), engineAloneOurShape, shapeReminders, engineAloneCalled);
         } else {
             engineAlone.add(fanOut(set, FAN_OUT));
             engineAlonePerMeasure.add(fanOut(set, FAN_OUT_PER_MEASURE));
+            engineAloneModelShape.add(fanOut(set, FAN_OUT_MODEL_SHAPE));
             engineAloneOurShape.add(fanOut(set, FAN_OUT_OUR_SHAPE));
             engineAloneCalled.add(fanOut(set, FAN_OUT_CALLED));
             importPlan(PLAN_B, CALENDAR_B, set);
@@ -269,9 +285,11 @@ abstract class CycleHarness {
             openingMails(PLAN_B, tasks);
             engineAlone.add(fanOut(set, FAN_OUT));
             engineAlonePerMeasure.add(fanOut(set, FAN_OUT_PER_MEASURE));
+            engineAloneModelShape.add(fanOut(set, FAN_OUT_MODEL_SHAPE));
             engineAloneOurShape.add(fanOut(set, FAN_OUT_OUR_SHAPE));
             engineAloneCalled.add(fanOut(set, FAN_OUT_CALLED));
-            cycleResult(set, tasks, ours, engineAlone, engineAlonePerMeasure, engineAloneOurShape, engineAloneCalled);
+            cycleResult(set, tasks, ours, engineAlone, engineAlonePerMeasure, engineAloneModelShape,
+                    engineAloneOurShape, engineAloneCalled);
         }
 
         List<Run> reminderRuns = new ArrayList<>();
@@ -320,7 +338,14 @@ abstract class CycleHarness {
      * seconds meanwhile ({@link MachineCpu}).
      */
     record Run(String label, long nanos, double sqlPerTask, int done, int maxTasksPerTransaction, long transactions,
-               int received, int twice, double cpuSeconds) {
+               int received, int twice, double cpuSeconds, double jvmCpuSeconds) {
+
+        Run(String label, long nanos, double sqlPerTask, int done, int maxTasksPerTransaction, long transactions,
+            int received, int twice, double cpuSeconds) {
+            this(label, nanos, sqlPerTask, done, maxTasksPerTransaction, transactions, received, twice, cpuSeconds,
+                    Double.NaN);
+        }
+
         double seconds() {
             return nanos / 1e9;
         }
@@ -332,6 +357,11 @@ abstract class CycleHarness {
 
     /** The plan's cycle 1 opens by its own timers: until every agency's report task exists. */
     Run openCycle(String plan, int tasks) {
+        return openCycle(plan, tasks, true);
+    }
+
+    /** With {@code byTable}, notes the opening's statements per task by kind and table. */
+    Run openCycle(String plan, int tasks, boolean byTable) {
         checkpoint();
         counting.reset();
         SqlCount.tallyByTable();
@@ -340,32 +370,80 @@ abstract class CycleHarness {
         int done = await(tasks, () -> count("select count(*) from work_item where plan_code = ? and kind = 'REPORT'",
                 plan));
         meter.stop();
-        Map<String, Long> byTable = SqlCount.byTable();
+        Map<String, Long> tables = SqlCount.byTable();
         settle();
-        notes.add(String.format(Locale.ROOT, "SQL per task of plan %s by statement and table (the harness's own "
-                + "polling included): %s", plan, String.join(", ", byTable.entrySet().stream().limit(25)
-                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / (double) tasks))
-                .toList())));
+        if (byTable) {
+            notes.add(String.format(Locale.ROOT, "SQL per task of plan %s by statement and table (the harness's own "
+                    + "polling included): %s", plan, String.join(", ", tables.entrySet().stream().limit(25)
+                    .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / (double) tasks))
+                    .toList())));
+        }
         assertThat(count("select count(*) from " + table("ACT_RU_TASK") + " where TASK_DEF_KEY_ = ? and PROC_INST_ID_"
                 + " in (select process_instance_id from measure where plan_code = ?)", REPORT_TASK, plan))
                 .as("engine tasks of " + plan).isEqualTo(tasks);
         return new Run(plan, meter.nanos, (double) meter.statements / tasks, done, counting.maxPerTransaction(),
-                counting.transactions(), 0, 0, meter.cpuSeconds);
+                counting.transactions(), 0, 0, meter.cpuSeconds, meter.jvmCpuSeconds);
     }
 
-    /** Wall time, statements (less the harness's own) and the machine's busy CPU seconds of one run. */
+    /**
+     * Opens a smaller plan's cycle first, the same way ({@code -Dnap.bench.cycle-warmup-measures} measures naming the
+     * collective, a fifth of the set's by default; 0 for none): otherwise plan A's opening is also the JIT's warm-up
+     * for the engine's and the application's code, while the engine alone runs after it, warm. The issue asks for
+     * every scenario after a warm-up. Its measures are then cancelled as an administrator cancels one, their mails
+     * recorded as sent; the clock stays where plan A's opening needs it.
+     */
+    void warmUp(BenchSet set) throws Exception {
+        int measures = Integer.getInteger("nap.bench.cycle-warmup-measures", Math.max(1, set.measuresPerPlan() / 5));
+        if (measures <= 0) {
+            notes.add("no warm-up before plan A's opening (-Dnap.bench.cycle-warmup-measures=0): it warms the JIT up");
+            return;
+        }
+        importPlan(PLAN_WARMUP, PlanCalendar.DEFAULT, set, measures);
+        at(CYCLE_OPENS.plusSeconds(1));
+        Run run = openCycle(PLAN_WARMUP, measures * set.agencies(), false);
+        long began = System.nanoTime();
+        List<Long> ids = jdbc.queryForList("select id from measure where plan_code = ?", Long.class, PLAN_WARMUP);
+        for (long id : ids) {
+            execution.cancel(id, "benchmark warm-up over", RealMeasures.ADMIN);
+        }
+        executor().start();
+        settle();
+        assertThat(count("select count(*) from " + table("ACT_RU_TASK") + " where PROC_INST_ID_ in (select "
+                + "process_instance_id from measure where plan_code = ?)", PLAN_WARMUP)).as("warm-up tasks left")
+                .isZero();
+        settleOutbox();
+        SMTP.purgeEmailFromAllMailboxes();
+        notes.add(String.format(Locale.ROOT, "warm-up before plan A: plan %s's opening, %d measure(s) × %d agencies = "
+                + "%,d report tasks in %.1f s, %.1f SQL statements per task, the machine busy for %s; its measures "
+                + "then cancelled in %.1f s and its mails recorded as sent", PLAN_WARMUP, measures,
+                set.agencies(), run.done(), run.seconds(), run.sqlPerTask(), cpu(run),
+                (System.nanoTime() - began) / 1e9));
+    }
+
+    /** "29 CPU seconds (the JVM's 18)": the machine's busy time in a run, and this JVM's part of it where measured. */
+    static String cpu(Run r) {
+        return Double.isNaN(r.jvmCpuSeconds()) ? String.format(Locale.ROOT, "%.0f CPU seconds", r.cpuSeconds())
+                : String.format(Locale.ROOT, "%.0f CPU seconds (the JVM's %.0f)", r.cpuSeconds(), r.jvmCpuSeconds());
+    }
+
+    /**
+     * Wall time, statements (less the harness's own), the machine's busy CPU seconds and this JVM's of one run.
+     */
     final class Meter {
         private final long own = ownStatements;
         private final long sql = SqlCount.now();
         private final double cpu = MachineCpu.busySeconds();
+        private final double jvmCpu = MachineCpu.jvmSeconds();
         final long start = System.nanoTime();
         long nanos;
         long statements;
         double cpuSeconds;
+        double jvmCpuSeconds;
 
         void stop() {
             nanos = System.nanoTime() - start;
             cpuSeconds = MachineCpu.busySeconds() - cpu;
+            jvmCpuSeconds = MachineCpu.jvmSeconds() - jvmCpu;
             statements = SqlCount.now() - sql - (ownStatements - own);
         }
     }
@@ -400,7 +478,7 @@ abstract class CycleHarness {
                 .putValueTyped("agencies", Variables.objectValue(codes, true).create());
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Instant reminderAt = now.plus(Duration.ofDays(6));
-        if (FAN_OUT_OUR_SHAPE.equals(process) || FAN_OUT_CALLED.equals(process)) {
+        if (List.of(FAN_OUT_MODEL_SHAPE, FAN_OUT_OUR_SHAPE, FAN_OUT_CALLED).contains(process)) {
             Instant due = now.plus(Duration.ofDays(14));
             variables.putValue("role", "EXECUTOR").putValue("dueDate", Date.from(due))
                     .putValue("reminderAt", Date.from(reminderAt))
@@ -414,7 +492,7 @@ abstract class CycleHarness {
         meter.stop();
         settle();
         Run run = new Run(process, meter.nanos, (double) meter.statements / tasks, done, counting.maxPerTransaction(),
-                counting.transactions(), 0, 0, meter.cpuSeconds);
+                counting.transactions(), 0, 0, meter.cpuSeconds, meter.jvmCpuSeconds);
         if (FAN_OUT_OUR_SHAPE.equals(process)) {
             shapeReminders.add(shapeReminders(tasks, reminderAt, FAN_OUT_OUR_SHAPE));
         } else if (FAN_OUT_CALLED.equals(process)) {
@@ -454,33 +532,33 @@ abstract class CycleHarness {
     }
 
     void cycleResult(BenchSet set, int tasks, List<Run> ours, List<Run> engineAlone, List<Run> perMeasure,
-                     List<Run> ourShape, List<Run> called) {
+                     List<Run> modelShape, List<Run> ourShape, List<Run> called) {
         Stats mine = Bench.runs(ours.stream().map(Run::sample).toList());
         Stats theirs = Bench.runs(engineAlone.stream().map(Run::sample).toList());
         Stats theirsPerMeasure = Bench.runs(perMeasure.stream().map(Run::sample).toList());
+        Stats theirsModelShape = Bench.runs(modelShape.stream().map(Run::sample).toList());
         Stats theirsOurShape = Bench.runs(ourShape.stream().map(Run::sample).toList());
         int perTransaction = ours.stream().mapToInt(Run::maxTasksPerTransaction).max().orElse(0);
         for (Run r : ours) {
             notes.add(String.format(Locale.ROOT, "cycle opening, plan %s: %,d report tasks in %.1f s (%.0f tasks/s), "
                     + "%.1f SQL statements per task, at most %d task(s) per transaction (%,d transactions created "
-                    + "tasks)%s; the machine busy for %.0f CPU seconds", r.label(), r.done(), r.seconds(),
+                    + "tasks)%s; the machine busy for %s", r.label(), r.done(), r.seconds(),
                     r.done() / r.seconds(), r.sqlPerTask(), r.maxTasksPerTransaction(), r.transactions(),
-                    xmin(r.label()), r.cpuSeconds()));
+                    xmin(r.label()), cpu(r)));
         }
         for (Run r : engineAlone) {
             notes.add(String.format(Locale.ROOT, "engine fan-out alone, a job per agency: %,d tasks in %.1f s (%.0f "
-                    + "tasks/s), %.1f SQL statements per task, at most %d task(s) per transaction, %.0f CPU seconds",
+                    + "tasks/s), %.1f SQL statements per task, at most %d task(s) per transaction, %s",
                     r.done(), r.seconds(), r.done() / r.seconds(), r.sqlPerTask(), r.maxTasksPerTransaction(),
-                    r.cpuSeconds()));
+                    cpu(r)));
         }
         for (Run r : perMeasure) {
             notes.add(String.format(Locale.ROOT, "engine fan-out alone, a job per measure: %,d tasks in %.1f s (%.0f "
-                    + "tasks/s), %.1f SQL statements per task, at most %d task(s) per transaction, %.0f CPU seconds",
+                    + "tasks/s), %.1f SQL statements per task, at most %d task(s) per transaction, %s",
                     r.done(), r.seconds(), r.done() / r.seconds(), r.sqlPerTask(), r.maxTasksPerTransaction(),
-                    r.cpuSeconds()));
+                    cpu(r)));
         }
-        engineAloneNotes(ourShape, shapeReminders, List.of());
-        engineAloneNotes(List.of(), List.of(), called);
+        engineAloneNotes(modelShape, ourShape, shapeReminders, called);
         notes.add(String.format(Locale.ROOT, "job executor: %s", describeExecutor()));
         results.add(BenchHarness.result(String.format(Locale.ROOT, "Open a cycle: %d measures × %d agencies = %,d "
                         + "report tasks, work items and mails (%d runs; SQL/op per task)", set.measuresPerPlan(),
@@ -494,13 +572,18 @@ abstract class CycleHarness {
                 "≤ 7 s total, ≤ 150 tasks per transaction",
                 mine.p50() <= 7000 && perTransaction <= 150 && perTransaction > 0));
         results.add(BenchHarness.result(String.format(Locale.ROOT, "… the same against the engine alone with our "
-                        + "model's shape (%d runs)", ourShape.size()), "as above", mine, "the engine's fan-out alone, "
-                        + "a job per measure, our model's subprocess, gateways, boundary events and event subprocess, "
-                        + "no listeners", theirsOurShape, "≤ 7 s total, ≤ 150 tasks per transaction",
+                        + "model's shape (%d runs)", modelShape.size()), "as above", mine, "the engine's fan-out "
+                        + "alone, a job per measure, our model's subprocess, gateways and event subprocess (1.5.0), no "
+                        + "listeners", theirsModelShape, "≤ 7 s total, ≤ 150 tasks per transaction",
                 mine.p50() <= 7000 && perTransaction <= 150 && perTransaction > 0));
-        results.add(BenchHarness.result(String.format(Locale.ROOT, "… and against the same shape with each agency's "
-                        + "report a called process instance (%d runs)", called.size()), "as above", mine, "the "
-                        + "engine's fan-out alone, a job per measure, a multi-instance call activity of the same report",
+        results.add(BenchHarness.result(String.format(Locale.ROOT, "… and against the engine alone with our model's "
+                        + "former shape (%d runs)", ourShape.size()), "as above", mine, "the same with the report "
+                        + "task's reminder timer, escalation timer cycle and due-date message (up to 1.2.0)",
+                theirsOurShape, "≤ 7 s total, ≤ 150 tasks per transaction",
+                mine.p50() <= 7000 && perTransaction <= 150 && perTransaction > 0));
+        results.add(BenchHarness.result(String.format(Locale.ROOT, "… and against the former shape with each "
+                        + "agency's report a called process instance (%d runs)", called.size()), "as above", mine,
+                "the engine's fan-out alone, a job per measure, a multi-instance call activity of the same report",
                 Bench.runs(called.stream().map(Run::sample).toList()), "≤ 7 s total, ≤ 150 tasks per transaction",
                 mine.p50() <= 7000 && perTransaction <= 150 && perTransaction > 0));
     }
@@ -537,9 +620,9 @@ abstract class CycleHarness {
         }
         long nanos = System.nanoTime() - start;
         Received received = received("TASK_OPENED", "INVITATION");
-        notes.add(String.format(Locale.ROOT, "requests of plan %s's opening: %,d queued, %d of them sent while it opened "
-                        + "(they gather for %s); after that window all %,d accepted by SMTP in %.1f s, as %,d mails "
-                        + "(%d recipients, %d–%d mails each), %,d distinct outbox keys, %d twice", plan, queued,
+        notes.add(String.format(Locale.ROOT, "requests of plan %s's opening: %,d queued, %d of them sent while it "
+                        + "opened (they gather for %s); after that window all %,d accepted by SMTP in %.1f s, as %,d "
+                        + "mails (%d recipients, %d–%d mails each), %,d distinct outbox keys, %d twice", plan, queued,
                 sentEarly, notification.gatherWindow(), done, nanos / 1e9, received.mails(), received.recipients(),
                 received.fewest(), received.most(), received.keys().size(), received.twice()));
         assertThat(queued).as("requests of " + plan).isEqualTo(tasks);
@@ -643,11 +726,12 @@ abstract class CycleHarness {
         int twice = reminders.twice();
         int queued = count("select count(*) from mail_outbox where kind = 'REMINDER' and measure_id in "
                 + "(select id from measure where plan_code = ?)", plan);
+        String raisedAfter = allRaised == 0 ? "–" : String.format(Locale.ROOT, "%.1f s", allRaised / 1e9);
         notes.add(String.format(Locale.ROOT, "reminders of plan %s: %,d raised (deadline events, all after %s), %,d "
-                        + "queued, %,d accepted by SMTP after %.1f s (first after %.1f s); GreenMail received %,d reminders "
-                        + "in %,d mails, %,d distinct outbox keys, %d twice, %d recipients with %d–%d mails each; %.1f SQL "
-                        + "statements per reminder; the machine busy for %.0f CPU seconds", plan, events, allRaised == 0 ? "–" : String.format(Locale.ROOT,
-                        "%.1f s", allRaised / 1e9), queued, done, nanos / 1e9, first / 1e9, received, reminders.mails(),
+                        + "queued, %,d accepted by SMTP after %.1f s (first after %.1f s); GreenMail received %,d "
+                        + "reminders in %,d mails, %,d distinct outbox keys, %d twice, %d recipients with %d–%d mails "
+                        + "each; %.1f SQL statements per reminder; the machine busy for %.0f CPU seconds", plan, events,
+                raisedAfter, queued, done, nanos / 1e9, first / 1e9, received, reminders.mails(),
                 reminders.keys().size(), twice, reminders.recipients(), reminders.fewest(), reminders.most(),
                 (double) statements / tasks, cpu));
         assertThat(events).as("deadline events of " + plan).isEqualTo(tasks);
@@ -763,8 +847,9 @@ abstract class CycleHarness {
                 "engine's default job executor settings", theirs, "all sent < 30 s, none twice", met));
         if (!shapeReminders.isEmpty()) {
             results.add(BenchHarness.result(String.format(Locale.ROOT, "… the same against the engine alone firing "
-                            + "the reminder timers of our model's shape (%d runs)", shapeReminders.size()), "as above",
-                    mine, "the fan-out with our model's shape, its reminder timers due at once, no delegate, no mail",
+                            + "the reminder timers of our model's former shape (%d runs)", shapeReminders.size()),
+                    "as above", mine, "the fan-out with our model's former shape, its reminder timers due at once, "
+                            + "no delegate, no mail",
                     Bench.runs(shapeReminders.stream().map(Run::sample).toList()), "all sent < 30 s, none twice",
                     met));
         }
@@ -777,24 +862,33 @@ abstract class CycleHarness {
         }
     }
 
-    /** The runs of the engine alone with our model's shape, in one process or with called reports, and its timers. */
-    void engineAloneNotes(List<Run> shape, List<Run> shapeTimers, List<Run> called) {
+    /**
+     * The runs of the engine alone with our model's shape, its former shape (and that one's timers), and the former
+     * shape with called reports.
+     */
+    void engineAloneNotes(List<Run> shape, List<Run> formerShape, List<Run> shapeTimers, List<Run> called) {
         for (Run r : shape) {
-            notes.add(String.format(Locale.ROOT, "engine fan-out alone, a job per measure, our model's shape: %,d tasks "
-                    + "in %.1f s (%.0f tasks/s), %.1f SQL statements per task, at most %d task(s) per transaction, "
-                    + "%.0f CPU seconds", r.done(), r.seconds(), r.done() / r.seconds(), r.sqlPerTask(),
-                    r.maxTasksPerTransaction(), r.cpuSeconds()));
+            notes.add(String.format(Locale.ROOT, "engine fan-out alone, a job per measure, our model's shape (1.5.0): "
+                    + "%,d tasks in %.1f s (%.0f tasks/s), %.1f SQL statements per task, at most %d task(s) per "
+                    + "transaction, %s", r.done(), r.seconds(), r.done() / r.seconds(), r.sqlPerTask(),
+                    r.maxTasksPerTransaction(), cpu(r)));
+        }
+        for (Run r : formerShape) {
+            notes.add(String.format(Locale.ROOT, "engine fan-out alone, a job per measure, our model's former shape "
+                    + "(timers and a message on each task, up to 1.2.0): %,d tasks in %.1f s (%.0f tasks/s), %.1f SQL "
+                    + "statements per task, at most %d task(s) per transaction, %s", r.done(),
+                    r.seconds(), r.done() / r.seconds(), r.sqlPerTask(), r.maxTasksPerTransaction(), cpu(r)));
         }
         for (Run r : shapeTimers) {
-            notes.add(String.format(Locale.ROOT, "engine alone, our model's shape: %,d reminder timers due at once "
-                    + "(no delegate, no mail) fired in %.1f s, %.1f SQL statements per timer, %.0f CPU seconds",
+            notes.add(String.format(Locale.ROOT, "engine alone, our model's former shape: %,d reminder timers due at "
+                    + "once (no delegate, no mail) fired in %.1f s, %.1f SQL statements per timer, %.0f CPU seconds",
                     r.done(), r.seconds(), r.sqlPerTask(), r.cpuSeconds()));
         }
         for (Run r : called) {
             notes.add(String.format(Locale.ROOT, "engine fan-out alone, a job per measure, each agency's report a "
                     + "called process instance of the same shape: %,d tasks in %.1f s (%.0f tasks/s), %.1f SQL "
-                    + "statements per task, at most %d task(s) per transaction, %.0f CPU seconds", r.done(),
-                    r.seconds(), r.done() / r.seconds(), r.sqlPerTask(), r.maxTasksPerTransaction(), r.cpuSeconds()));
+                    + "statements per task, at most %d task(s) per transaction, %s", r.done(),
+                    r.seconds(), r.done() / r.seconds(), r.sqlPerTask(), r.maxTasksPerTransaction(), cpu(r)));
         }
         for (Run r : called.isEmpty() ? List.<Run>of() : calledReminders) {
             notes.add(String.format(Locale.ROOT, "engine alone, each agency's report a called process instance: %,d "
@@ -856,9 +950,13 @@ abstract class CycleHarness {
 
     /** A plan of the set's measures, each executed by the collective, through the plan import (which starts them). */
     void importPlan(String code, PlanCalendar calendar, BenchSet set) {
+        importPlan(code, calendar, set, set.measuresPerPlan());
+    }
+
+    void importPlan(String code, PlanCalendar calendar, BenchSet set, int measures) {
         StringBuilder csv = new StringBuilder("section,section_title,subsection,subsection_title,code,printed_code,"
                 + "title,indicators,executors,recommended,period\n");
-        for (int m = 0; m < set.measuresPerPlan(); m++) {
+        for (int m = 0; m < measures; m++) {
             String measure = BenchData.measureCode(m);
             csv.append(m / 6 + 1).append(",Bölmə ").append(m / 6 + 1).append(",,,").append(measure).append(',')
                     .append(measure).append(",Tədbir ").append(measure).append(": elektron xidmətlər,İndikator,\"")
@@ -867,7 +965,7 @@ abstract class CycleHarness {
         imports.commit(new ImportRequest(code, "Bench plan " + code, 2016, 2016, 10, calendar, false,
                 csv.toString().getBytes(StandardCharsets.UTF_8), code + ".csv", "bench"));
         assertThat(count("select count(*) from measure where plan_code = ? and process_instance_id is not null", code))
-                .isEqualTo(set.measuresPerPlan());
+                .isEqualTo(measures);
     }
 
     void deployFanOut() {
@@ -894,6 +992,7 @@ abstract class CycleHarness {
         engine.getRepositoryService().createDeployment().name("bench fan-out")
                 .addModelInstance(FAN_OUT + ".bpmn", perAgency)
                 .addModelInstance(FAN_OUT_PER_MEASURE + ".bpmn", perMeasure)
+                .addClasspathResource("bench/" + FAN_OUT_MODEL_SHAPE + ".bpmn")
                 .addClasspathResource("bench/" + FAN_OUT_OUR_SHAPE + ".bpmn")
                 .addClasspathResource("bench/" + FAN_OUT_CALLED + ".bpmn")
                 .addClasspathResource("bench/" + CALLED_REPORT + ".bpmn").deploy();

@@ -17,6 +17,14 @@ final class MachineCpu {
     private MachineCpu() {
     }
 
+    /**
+     * The CPU seconds this JVM has spent, all its threads (the application's, the engine's, the JIT compiler's, the
+     * collector's and the test's mail server's): what of the machine's busy time was not PostgreSQL's.
+     */
+    static double jvmSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     /** Busy CPU seconds since boot, all cores summed; NaN where {@code /proc/stat} is not there. */
     static double busySeconds() {
         try {
