@@ -395,7 +395,7 @@ abstract class CycleHarness {
     void warmUp(BenchSet set) throws Exception {
         int measures = Integer.getInteger("nap.bench.cycle-warmup-measures", Math.max(1, set.measuresPerPlan() / 5));
         if (measures <= 0) {
-            notes.add("no warm-up before plan A's opening (-Dnap.bench.cycle-warmup-measures=0): it warms the JIT up");
+            notes.add("no warm-up (-Dnap.bench.cycle-warmup-measures=0): plan A's opening is also the JIT's warm-up");
             return;
         }
         importPlan(PLAN_WARMUP, PlanCalendar.DEFAULT, set, measures);
@@ -426,9 +426,7 @@ abstract class CycleHarness {
                 : String.format(Locale.ROOT, "%.0f CPU seconds (the JVM's %.0f)", r.cpuSeconds(), r.jvmCpuSeconds());
     }
 
-    /**
-     * Wall time, statements (less the harness's own), the machine's busy CPU seconds and this JVM's of one run.
-     */
+    /** Wall time, statements (less the harness's own), the machine's busy CPU seconds and this JVM's of one run. */
     final class Meter {
         private final long own = ownStatements;
         private final long sql = SqlCount.now();
