@@ -1,5 +1,8 @@
 package az.opengov.nap.measure.process;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * The descriptor of {@code processes/MeasureExecution.bpmn}: its key, element ids, messages and variables, so that
  * Java never spells an id as a loose string. Variables hold ids, dates and routing flags only; report content lives
@@ -10,8 +13,7 @@ public final class MeasureExecution {
     public static final String PROCESS_KEY = "MeasureExecution";
 
     /** The model versions whose gateway routes an agency's report on its {@link Variables#ROLE} variable. */
-    private static final java.util.Set<String> ROLE_VARIABLE_VERSIONS = java.util.Set.of("1.0.0", "1.1.0", "1.2.0",
-            "1.3.0", "1.4.0");
+    private static final Set<String> ROLE_VARIABLE_VERSIONS = Set.of("1.0.0", "1.1.0", "1.2.0", "1.3.0", "1.4.0");
 
     private MeasureExecution() {
     }
@@ -130,8 +132,7 @@ public final class MeasureExecution {
          * The deadlines, the inputs of an agency report's timers: local to the reporting cycle's scope, shared by its
          * agencies, and local to an agency report whose dates differ (added later, extended, returned).
          */
-        public static final java.util.List<String> DEADLINES = java.util.List.of(DUE_DATE, REMINDER_AT,
-                ESCALATION_CYCLE, WINDOW_CLOSES_AT);
+        public static final List<String> DEADLINES = List.of(DUE_DATE, REMINDER_AT, ESCALATION_CYCLE, WINDOW_CLOSES_AT);
         /** Long: the report version under review. Local to an agency report. */
         public static final String REPORT_ID = "reportId";
         /** String: APPROVED or RETURNED. Local to an agency report. */
@@ -147,8 +148,8 @@ public final class MeasureExecution {
          * The engine's bookkeeping of the multi-instance cycles and agencies' reports. They have no history: they
          * count, and say nothing the cycle's number and the agency's code (kept, local to the same scopes) do not.
          */
-        public static final java.util.List<String> MULTI_INSTANCE = java.util.List.of(LOOP_COUNTER, INSTANCE_COUNT,
-                "nrOfActiveInstances", "nrOfCompletedInstances");
+        public static final List<String> MULTI_INSTANCE = List.of(LOOP_COUNTER, INSTANCE_COUNT, "nrOfActiveInstances",
+                "nrOfCompletedInstances");
 
         private Variables() {
         }

@@ -16,10 +16,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiDescription {
 
-    static final String TITLE = "NAP workflow API";
+    private static final String TITLE = "NAP workflow API";
     /** The API's own version: changes when a client would have to change, not with every release. */
-    static final String VERSION = "1";
-    static final String BASIC = "basic";
+    private static final String VERSION = "1";
+    private static final String BASIC = "basic";
     private static final String PUBLIC = "/api/public";
 
     @Bean
