@@ -20,9 +20,17 @@ final class Bench {
     }
 
     /** Latencies of the calls, SQL statements per call, and (for {@link #concurrent}) calls per second; NaN if not. */
-    record Stats(double p50, double p95, double sqlPerOp, int n, double perSecond) {
+    record Stats(double p50, double p95, double sqlPerOp, int n, double perSecond, Warmup warmup) {
+        Stats(double p50, double p95, double sqlPerOp, int n, double perSecond) {
+            this(p50, p95, sqlPerOp, n, perSecond, null);
+        }
+
         Stats(double p50, double p95, double sqlPerOp, int n) {
             this(p50, p95, sqlPerOp, n, Double.NaN);
+        }
+
+        Stats after(Warmup warmup) {
+            return new Stats(p50, p95, sqlPerOp, n, perSecond, warmup);
         }
 
         String times() {
@@ -62,34 +70,115 @@ final class Bench {
         return done >= MIN_SAMPLES && System.nanoTime() - start > budgetNanos;
     }
 
-    private static boolean warmingUp(long start, int done, int warmup, Duration warmupTime) {
-        long elapsed = System.nanoTime() - start;
-        return (done < warmup || elapsed < warmupTime.toNanos()) && elapsed < budgetNanos / 4;
+    /**
+     * The longest a timed warm-up waits for the JIT to settle ({@code -Dnap.bench.warmup-max-seconds}, 120 s by
+     * default); past it the side is measured anyway, and its warm-up says so.
+     */
+    static final Duration WARMUP_MAX = Duration.ofSeconds(Long.getLong("nap.bench.warmup-max-seconds", 120));
+    /** A warm-up round: long enough for a median, short enough to notice the JIT settling. */
+    private static final long ROUND_NANOS = 1_000_000_000L;
+    /** The JIT has settled on an operation when it compiles for less than this share of a round... */
+    private static final double QUIET_JIT = 0.02;
+    /** ...and the round's median is within this share of the previous round's. */
+    private static final double STEADY = 0.05;
+
+    /**
+     * How a side's timed warm-up went: how long, how many calls, and whether it ended because the JIT had settled
+     * (rather than at {@link #WARMUP_MAX}).
+     */
+    record Warmup(double seconds, int calls, boolean settled) {
+        /** A side's warm-up alone, then beside the other side (its calls counted once a turn). */
+        static Warmup sum(Warmup alone, Warmup together) {
+            return alone == null || together == null ? null : new Warmup(alone.seconds + together.seconds,
+                    alone.calls + together.calls, alone.settled && together.settled);
+        }
+
+        String text() {
+            return String.format(Locale.ROOT, "%.0f s, %,d calls%s", seconds, calls,
+                    settled ? "" : " (not settled by the limit: measured anyway)");
+        }
+    }
+
+    /**
+     * Calls {@code sides} in turn (the first alternates) at least {@code warmup} times and for at least
+     * {@code warmupTime}; then, for a timed warm-up, in rounds of a second until the JIT has settled on them: the round
+     * compiled for under 2 % of its time (the JVM's {@link java.lang.management.CompilationMXBean}) and each side's
+     * median was within 5 % of its median in the round before (at most {@link #WARMUP_MAX}). Returns how it went, or
+     * null without a timed warm-up. A request through the web stack runs a thousand methods, each compiled by C2 only
+     * after thousands of calls: after a fixed 15 s of warm-up the agency inbox was measured at 2.2–2.6 ms beside its
+     * baseline; the same run measured it again a minute later at 0.7 ms alone and 1.0 ms beside the baseline, which
+     * had gone from 16 to 12 ms meanwhile (29 Nov).
+     */
+    static Warmup warmUp(int warmup, Duration warmupTime, Op... sides) {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        int calls = 0;
+        for (; (calls < warmup || System.nanoTime() - start < warmupTime.toNanos())
+                && System.nanoTime() - start < WARMUP_MAX.toNanos(); calls++) {
+            callInTurn(calls, sides, null);
+        }
+        if (warmupTime.isZero()) {
+            return null;
+        }
+        if (!jit.isCompilationTimeMonitoringSupported()) {
+            return new Warmup((System.nanoTime() - start) / 1e9, calls, false);
+        }
+        double[] previous = new double[sides.length];
+        Arrays.fill(previous, Double.NaN);
+        while (true) {
+            long compiled = jit.getTotalCompilationTime();
+            long roundStart = System.nanoTime();
+            List<List<long[]>> round = new ArrayList<>();
+            for (int i = 0; i < sides.length; i++) {
+                round.add(new ArrayList<>());
+            }
+            for (int i = 0; (i < 3 || System.nanoTime() - roundStart < ROUND_NANOS)
+                    && System.nanoTime() - start < WARMUP_MAX.toNanos(); i++, calls++) {
+                callInTurn(calls, sides, round);
+            }
+            long elapsed = System.nanoTime() - start;
+            double compiling = (jit.getTotalCompilationTime() - compiled) * 1e6 / (System.nanoTime() - roundStart);
+            boolean steady = compiling < QUIET_JIT;
+            for (int i = 0; i < sides.length; i++) {
+                double median = stats(round.get(i)).p50();
+                steady &= Math.abs(median - previous[i]) <= STEADY * previous[i];
+                previous[i] = median;
+            }
+            if (steady) {
+                return new Warmup(elapsed / 1e9, calls, true);
+            }
+            if (elapsed >= WARMUP_MAX.toNanos()) {
+                return new Warmup(elapsed / 1e9, calls, false);
+            }
+        }
+    }
+
+    /** Calls each side once, the {@code turn}-th time: every other turn the last first; keeps the samples if asked. */
+    private static void callInTurn(int turn, Op[] sides, List<List<long[]>> samples) {
+        for (int k = 0; k < sides.length; k++) {
+            int side = turn % 2 == 0 ? k : sides.length - 1 - k;
+            long[] sample = call(sides[side]);
+            if (samples != null) {
+                samples.get(side).add(sample);
+            }
+        }
     }
 
     /**
      * Both sides alternately (which goes first alternates too), each {@code iterations} times, after a warm-up: each
-     * side alone for half of {@code warmupTime}, then {@code warmup} rounds of both (all within a quarter of the
-     * budget). A request through the web stack runs a thousand methods, which the JIT compiles only after some
-     * thousands of calls; warmed by rounds alone, a 4 ms call of ours beside a 40 ms baseline got a tenth of the calls
-     * in the same time, and was measured before it was compiled.
+     * side alone, then both in turn, each as {@link #warmUp} (half of {@code warmupTime} and {@code warmup} turns at
+     * least). Warmed by rounds alone, a 4 ms call of ours beside a 40 ms baseline got a tenth of the calls in the same
+     * time, and was measured before it was compiled.
      */
     static Stats[] interleaved(int warmup, Duration warmupTime, int iterations, Op ours, Op baseline) {
-        long start = System.nanoTime();
-        for (Op side : List.of(ours, baseline)) {
-            long alone = System.nanoTime();
-            while (System.nanoTime() - alone < warmupTime.toNanos() / 2
-                    && System.nanoTime() - start < budgetNanos / 4) {
-                call(side);
-            }
-        }
-        for (int i = 0; i < warmup && System.nanoTime() - start < budgetNanos / 4; i++) {
-            call(ours);
-            call(baseline);
-        }
+        Warmup oursWarm = warmUp(0, warmupTime.dividedBy(2), ours);
+        Warmup baselineWarm = warmUp(0, warmupTime.dividedBy(2), baseline);
+        Warmup together = warmUp(warmup, warmupTime.dividedBy(2), ours, baseline);
+        oursWarm = Warmup.sum(oursWarm, together);
+        baselineWarm = Warmup.sum(baselineWarm, together);
         List<long[]> a = new ArrayList<>();
         List<long[]> b = new ArrayList<>();
-        start = System.nanoTime();
+        long start = System.nanoTime();
         for (int i = 0; i < iterations && !spent(start, i); i++) {
             if (i % 2 == 0) {
                 a.add(call(ours));
@@ -99,7 +188,7 @@ final class Bench {
                 a.add(call(ours));
             }
         }
-        return new Stats[] {stats(a), stats(b)};
+        return new Stats[] {stats(a).after(oursWarm), stats(b).after(baselineWarm)};
     }
 
     static Stats alone(int warmup, int iterations, Op op) {
@@ -107,16 +196,13 @@ final class Bench {
     }
 
     static Stats alone(int warmup, Duration warmupTime, int iterations, Op op) {
-        long start = System.nanoTime();
-        for (int i = 0; warmingUp(start, i, warmup, warmupTime); i++) {
-            call(op);
-        }
+        Warmup warm = warmUp(warmup, warmupTime, op);
         List<long[]> a = new ArrayList<>();
-        start = System.nanoTime();
+        long start = System.nanoTime();
         for (int i = 0; i < iterations && !spent(start, i); i++) {
             a.add(call(op));
         }
-        return stats(a);
+        return stats(a).after(warm);
     }
 
     /**
@@ -245,6 +331,18 @@ final class Bench {
                     r.theirs() == null ? "–" : String.format(Locale.ROOT, "%.1f", r.theirs().sqlPerOp()),
                     r.ratioText(),
                     r.target(), r.verdict()));
+        }
+        List<Result> warmed = results.stream().filter(r -> r.mine().warmup() != null).toList();
+        if (!warmed.isEmpty()) {
+            md.append("\nEach side's warm-up before it was measured (alone, then beside its baseline, each until the JIT "
+                    + "had settled):\n\n");
+            for (Result r : warmed) {
+                md.append("- ").append(r.scenario()).append(": ours ").append(r.mine().warmup().text());
+                if (r.theirs() != null && r.theirs().warmup() != null) {
+                    md.append("; baseline ").append(r.theirs().warmup().text());
+                }
+                md.append('\n');
+            }
         }
         return md.toString();
     }
