@@ -478,11 +478,11 @@ abstract class CycleHarness {
         Instant reminderAt = now.plus(Duration.ofDays(6));
         if (List.of(FAN_OUT_MODEL_SHAPE, FAN_OUT_OUR_SHAPE, FAN_OUT_CALLED).contains(process)) {
             Instant due = now.plus(Duration.ofDays(14));
-            variables.putValue("dueDate", Date.from(due)).putValue("reminderAt", Date.from(reminderAt));
+            variables.putValue("role", "EXECUTOR").putValue("dueDate", Date.from(due))
+                    .putValue("reminderAt", Date.from(reminderAt));
             if (!FAN_OUT_MODEL_SHAPE.equals(process)) {
-                // the former shape's role and escalation timer; as of model 1.5.0 neither is a variable
-                variables.putValue("role", "EXECUTOR")
-                        .putValue("escalationCycle", "R/" + due.plus(Duration.ofDays(1)) + "/P7D");
+                // the former shape's escalation timer cycle; today's shape has no escalation timer
+                variables.putValue("escalationCycle", "R/" + due.plus(Duration.ofDays(1)) + "/P7D");
             }
         }
         for (int m = 0; m < set.measuresPerPlan(); m++) {
