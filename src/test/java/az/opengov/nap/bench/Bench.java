@@ -334,8 +334,8 @@ final class Bench {
         }
         List<Result> warmed = results.stream().filter(r -> r.mine().warmup() != null).toList();
         if (!warmed.isEmpty()) {
-            md.append("\nEach side's warm-up before it was measured (alone, then beside its baseline, each until the JIT "
-                    + "had settled):\n\n");
+            md.append("\nEach side's warm-up before it was measured (alone, then beside its baseline where it has "
+                    + "one, each until the JIT had settled):\n\n");
             for (Result r : warmed) {
                 md.append("- ").append(r.scenario()).append(": ours ").append(r.mine().warmup().text());
                 if (r.theirs() != null && r.theirs().warmup() != null) {
