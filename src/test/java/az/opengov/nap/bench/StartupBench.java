@@ -93,7 +93,8 @@ class StartupBench {
         String ourClasspath = applicationClasspath();
         String bareClasspath = bareClasspath();
         md.append(String.format(Locale.ROOT, """
-                Classpaths: ours `target/classes` and %d jars (its runtime scope, none of the tests' libraries), the bare
+                Classpaths: ours `target/classes` and %d jars (its runtime scope, none of the tests' libraries), \
+                the bare
                 application's class and %d jars.
 
                 | JVM options | application | first start to a usable page | CPU time until then | RSS then | target |
@@ -145,19 +146,36 @@ class StartupBench {
             double cpuRatio = medianOf(ours.stream().map(Start::cpuSeconds).toList())
                     / medianOf(bare.stream().map(Start::cpuSeconds).toList());
             md.append(String.format(Locale.ROOT, """
-                    | %s | ours (portal home page) | %.1f s | %.1f s | %d MB | ≤ 1.1× the bare app's start; ≤ 400 MB RSS |
+                    | %s | ours (portal home page) | %.1f s | %.1f s | %d MB \
+                    | ≤ 1.1× the bare app's start; ≤ 400 MB RSS |
                     | %s | bare Camunda webapp starter (Cockpit welcome page) | %.1f s | %.1f s | %d MB | |
                     | %s | ratio | %.2f× | %.2f× | | start %s, memory %s (bare app: %s) |
                     """, options, o.seconds(), o.cpuSeconds(), o.rssKib() / 1024, options, b.seconds(),
                     b.cpuSeconds(), b.rssKib() / 1024, options, o.seconds() / b.seconds(), cpuRatio,
                     o.seconds() <= 1.1 * b.seconds() ? "met" : "**not met**",
                     o.rssKib() / 1024 <= 400 ? "met" : "**not met**", b.rssKib() / 1024 <= 400 ? "met" : "not met"));
-            rounds.append(String.format(Locale.ROOT, "- %s: ours %s; bare %s%n", options, seconds(ours), seconds(bare)));
+            rounds.append(String.format(Locale.ROOT, "- %s: ours %s; bare %s%n", options, seconds(ours),
+                    seconds(bare)));
             assertThat(ours).hasSize(ROUNDS);
         }
         md.append(rounds);
+        Jvm plain = jvms.stream().filter(j -> !j.classDataSharing()).findFirst().orElse(null);
+        if (plain != null) {
+            md.append(ClassesByLibrary.markdown(classesLoaded(plain, ourApp), classesLoaded(plain, bareApp)));
+        }
         System.out.println(md);
         Bench.write(Path.of("bench", "results"), "-startup", md.toString());
+    }
+
+    /**
+     * One more start, with the JVM logging every class it loads until the first page (its time not counted): the
+     * classes by library.
+     */
+    Map<String, Integer> classesLoaded(Jvm jvm, App app) throws Exception {
+        Path log = Path.of("target", "startup-classes-" + app.name() + ".log").toAbsolutePath();
+        Files.deleteIfExists(log);
+        start(jvm, List.of("-Xlog:class+load=info:file=" + log), app);
+        return ClassesByLibrary.byLibrary(log, app.classpath().split(java.io.File.pathSeparator, 2)[0]);
     }
 
     /** The rounds' times to the first page, in the order they ran: a machine's noise shows here, not in a median. */
