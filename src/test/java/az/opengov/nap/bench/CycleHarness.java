@@ -221,15 +221,18 @@ abstract class CycleHarness {
                     + "it falls into it (server: max_wal_size " + jdbc.queryForObject("show max_wal_size", String.class)
                     + ")");
         }
-        Autoanalyze autoanalyze = postgres() ? Autoanalyze.ifServerDoesNot(jdbc) : null;
+        autoanalyze = postgres() ? Autoanalyze.on(jdbc) : null;
         if (autoanalyze != null) {
-            notes.add("PostgreSQL's autovacuum is off on this server: the bench analyzes the tables as its default "
-                    + "settings would (every minute, each table with 50 rows + 10 % changed)");
+            notes.add("every run starts with the tables analyzed that PostgreSQL's autovacuum would analyze with its "
+                    + "default settings (each with 50 rows + 10 % changed)" + (autoanalyze.daemon() ? "; the "
+                    + "server's autovacuum is off, so the bench also does so every minute, that minute restarted "
+                    + "at each run" : ""));
         }
         try {
             measure(set);
         } finally {
             if (autoanalyze != null) {
+                notes.add(autoanalyze.analyzedBeforeRuns() + " table analyses before the runs");
                 autoanalyze.close();
             }
         }
@@ -362,7 +365,7 @@ abstract class CycleHarness {
 
     /** With {@code byTable}, notes the opening's statements per task by kind and table. */
     Run openCycle(String plan, int tasks, boolean byTable) {
-        checkpoint();
+        beforeRun();
         counting.reset();
         SqlCount.tallyByTable();
         Meter meter = new Meter();
@@ -446,9 +449,9 @@ abstract class CycleHarness {
         }
     }
 
-    /** A run starts right after a checkpoint, with the job executor started: measured from here. */
+    /** A run starts after {@link #beforeRun}, with the job executor started: measured from here. */
     Meter start() {
-        checkpoint();
+        beforeRun();
         Meter meter = new Meter();
         executor().start();
         return meter;
@@ -467,7 +470,7 @@ abstract class CycleHarness {
         }
         int before = fanOutTasks();
         int tasks = set.measuresPerPlan() * set.agencies();
-        checkpoint();
+        beforeRun();
         counting.reset();
         Meter meter = new Meter();
         fanOutAgencies.codes = List.copyOf(codes);
@@ -1033,16 +1036,18 @@ abstract class CycleHarness {
     }
 
     /**
-     * Every run starts right after a PostgreSQL checkpoint. A run writes some hundred megabytes of WAL; with the
+     * Every run starts with the statistics the server's autovacuum would have by then ({@link Autoanalyze#beforeRun})
+     * and right after a PostgreSQL checkpoint. A run writes some hundred megabytes of WAL; with the
      * server's default {@code max_wal_size} (1 GB) the generation before and the runs in turn start checkpoints, and
      * one that falls into a run (its writes, and a full-page image in the WAL for every page first changed after it)
      * made the same run take 36 s or 60 s. A checkpoint needs a superuser (or {@code pg_checkpoint}); without one the
      * runs go on as they are, and the notes say so.
      */
-    void checkpoint() {
+    void beforeRun() {
         if (!postgres()) {
             return;
         }
+        autoanalyze.beforeRun();
         try {
             jdbc.execute("checkpoint");
         } catch (org.springframework.dao.DataAccessException e) {
@@ -1054,6 +1059,8 @@ abstract class CycleHarness {
     }
 
     private int checkpointRefused;
+    /** On PostgreSQL, the statistics' upkeep while {@link #cycleAndReminders} runs. */
+    private Autoanalyze autoanalyze;
 
     /** The engine clock (and so ours) runs on from {@code instant}. */
     static void at(Instant instant) {
