@@ -51,7 +51,8 @@ class AgencyRegistryLoader implements ApplicationRunner {
             return;
         }
         List<CSVRecord> rows;
-        try (Reader in = new InputStreamReader(new ClassPathResource(REGISTRY).getInputStream(), StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(new ClassPathResource(REGISTRY).getInputStream(),
+                StandardCharsets.UTF_8)) {
             rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
         }
         Map<String, List<String>> members = new LinkedHashMap<>();

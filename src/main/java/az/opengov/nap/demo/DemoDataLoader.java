@@ -63,7 +63,8 @@ class DemoDataLoader implements ApplicationRunner {
     /** The demo logins, printed in README. */
     static List<AppUser> demoUsers() {
         return List.of(
-                new AppUser("admin", "Plan administratoru", "admin@demo.opengov.example", "az", null, false, true, true),
+                new AppUser("admin", "Plan administratoru", "admin@demo.opengov.example", "az", null, false, true,
+                        true),
                 new AppUser("reviewer", "Komissiyanın eksperti", "reviewer@demo.opengov.example", "az", "ACC", true,
                         false, true),
                 new AppUser("mcht", "Rabitə və Yüksək Texnologiyalar Nazirliyi", "mcht@demo.opengov.example", "az",

@@ -60,7 +60,8 @@ class EvidenceRepository {
     private static EvidenceFile map(ResultSet rs) throws SQLException {
         return new EvidenceFile(rs.getLong("id"), rs.getLong("measure_id"), rs.getInt("cycle_number"),
                 rs.getString("agency_code"), rs.getString("file_name"), rs.getString("content_type"),
-                rs.getLong("size_bytes"), rs.getString("sha256"), EvidenceVisibility.valueOf(rs.getString("visibility")),
-                rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant());
+                rs.getLong("size_bytes"), rs.getString("sha256"),
+                EvidenceVisibility.valueOf(rs.getString("visibility")), rs.getString("uploaded_by"),
+                rs.getTimestamp("uploaded_at").toInstant());
     }
 }

@@ -43,12 +43,14 @@ class CycleRepository {
     }
 
     int markOpened(long measureId, int number, Instant at) {
-        return jdbc.sql("update reporting_cycle set opened_at = ? where measure_id = ? and number = ? and opened_at is null")
+        return jdbc.sql("update reporting_cycle set opened_at = ? where measure_id = ? and number = ? "
+                        + "and opened_at is null")
                 .params(Timestamp.from(at), measureId, number).update();
     }
 
     int lastOpened(long measureId) {
-        return jdbc.sql("select coalesce(max(number), 0) from reporting_cycle where measure_id = ? and opened_at is not null")
+        return jdbc.sql("select coalesce(max(number), 0) from reporting_cycle where measure_id = ? "
+                        + "and opened_at is not null")
                 .param(measureId).query(Integer.class).single();
     }
 
@@ -65,7 +67,8 @@ class CycleRepository {
     }
 
     List<Participant> participantsOf(long measureId, String agencyCode) {
-        return jdbc.sql("select * from cycle_participant where measure_id = ? and agency_code = ? order by cycle_number")
+        return jdbc.sql("select * from cycle_participant where measure_id = ? and agency_code = ? "
+                        + "order by cycle_number")
                 .params(measureId, agencyCode).query((rs, n) -> participant(rs)).list();
     }
 
@@ -80,7 +83,8 @@ class CycleRepository {
     }
 
     int nextPosition(long measureId, int cycle) {
-        return jdbc.sql("select coalesce(max(position) + 1, 0) from cycle_participant where measure_id = ? and cycle_number = ?")
+        return jdbc.sql("select coalesce(max(position) + 1, 0) from cycle_participant where measure_id = ? "
+                        + "and cycle_number = ?")
                 .params(measureId, cycle).query(Integer.class).single();
     }
 
@@ -105,19 +109,22 @@ class CycleRepository {
     }
 
     int updateStatus(long measureId, int cycle, String agencyCode, ParticipantStatus status) {
-        return jdbc.sql("update cycle_participant set status = ? where measure_id = ? and cycle_number = ? and agency_code = ?")
+        return jdbc.sql("update cycle_participant set status = ? where measure_id = ? and cycle_number = ? "
+                        + "and agency_code = ?")
                 .params(status.name(), measureId, cycle, agencyCode).update();
     }
 
     int updateDueDate(long measureId, int cycle, String agencyCode, LocalDate due) {
-        return jdbc.sql("update cycle_participant set due_date = ? where measure_id = ? and cycle_number = ? and agency_code = ?")
+        return jdbc.sql("update cycle_participant set due_date = ? where measure_id = ? and cycle_number = ? "
+                        + "and agency_code = ?")
                 .params(Date.valueOf(due), measureId, cycle, agencyCode).update();
     }
 
     void insertAction(long measureId, String action, String agencyCode, Integer cycle, String reason, String details,
                       String actor, Instant at) {
         jdbc.sql("""
-                insert into measure_action (measure_id, action, agency_code, cycle_number, reason, details, actor, acted_at)
+                insert into measure_action (measure_id, action, agency_code, cycle_number, reason, details, actor,
+                    acted_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(measureId, action, agencyCode, cycle, reason, details, actor, Timestamp.from(at)).update();
     }

@@ -17,12 +17,13 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The engine's expressions with the process's delegates ({@code camunda:delegateExpression="${progressReportSubmitted}"})
- * found by their bean name first. The engine's own order asks the variables first: a name that is not a variable is
- * looked for in every scope from the task up to the process instance, each scope's variables read from the database
- * (seven reads for a report task, on every completion), before the bean is found. Only the names of our delegate beans
- * (task listeners, execution listeners, Java delegates) are resolved here; a variable of such a name could otherwise
- * stand in for a delegate, which it can no longer do. Every other name is resolved as the engine does.
+ * The engine's expressions with the process's delegates
+ * ({@code camunda:delegateExpression="${progressReportSubmitted}"}) found by their bean name first. The engine's own
+ * order asks the variables first: a name that is not a variable is looked for in every scope from the task up to the
+ * process instance, each scope's variables read from the database (seven reads for a report task, on every
+ * completion), before the bean is found. Only the names of our delegate beans (task listeners, execution listeners,
+ * Java delegates) are resolved here; a variable of such a name could otherwise stand in for a delegate, which it can
+ * no longer do. Every other name is resolved as the engine does.
  */
 final class DelegatesFirst extends SpringExpressionManager {
 

@@ -51,7 +51,10 @@ class EngineConfiguration {
         };
     }
 
-    /** Delegate expressions find their bean without searching every variable scope first (see {@link DelegatesFirst}). */
+    /**
+     * Delegate expressions find their bean without searching every variable scope first (see
+     * {@link DelegatesFirst}).
+     */
     @Bean
     AbstractProcessEnginePlugin delegatesFirst(ApplicationContext context) {
         return new AbstractProcessEnginePlugin() {

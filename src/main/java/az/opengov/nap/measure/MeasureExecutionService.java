@@ -258,11 +258,13 @@ public class MeasureExecutionService {
      * report task keeps its id and assignee, and the agency is told ({@link DueDateExtended}).
      */
     @Transactional
-    public void extendDueDate(long measureId, int cycle, String agencyCode, LocalDate due, String reason, AppUser admin) {
+    public void extendDueDate(long measureId, int cycle, String agencyCode, LocalDate due, String reason,
+                              AppUser admin) {
         requireAdmin(admin, reason);
         running(measureId);
         if (due.isBefore(Clock.today())) {
-            throw NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("dueDate", "validation.pastDate")));
+            throw NapException.invalid(
+                    List.of(az.opengov.nap.shared.FieldProblem.of("dueDate", "validation.pastDate")));
         }
         LocalDate before = cycles.participant(measureId, cycle, agencyCode).dueDate();
         Deadlines deadlines = cycles.changeDueDate(measureId, cycle, agencyCode, due);
@@ -397,7 +399,8 @@ public class MeasureExecutionService {
         if (amendment.changed(Amendment.Field.EXECUTORS) || amendment.changed(Amendment.Field.RECOMMENDED)) {
             List<MeasureAgency> parties = plans.parties(measureId);
             Map<String, AgencyRole> named = plans.expand(
-                    parties.stream().filter(p -> p.role() == AgencyRole.EXECUTOR).map(MeasureAgency::agencyCode).toList(),
+                    parties.stream().filter(p -> p.role() == AgencyRole.EXECUTOR).map(MeasureAgency::agencyCode)
+                            .toList(),
                     parties.stream().filter(p -> p.role() == AgencyRole.RECOMMENDED).map(MeasureAgency::agencyCode)
                             .toList());
             for (MeasureAgency taking : plans.agencies(measureId)) {

@@ -101,7 +101,8 @@ class MonitoringRepository {
         Where where = base(f, w);
         return jdbc.sql("""
                         select count(*) as open_tasks,
-                          coalesce(sum(case when w.kind in %s and w.due_at < :t0 then 1 else 0 end), 0) as overdue_reports,
+                          coalesce(sum(case when w.kind in %s and w.due_at < :t0 then 1 else 0 end), 0)
+                            as overdue_reports,
                           coalesce(sum(case when w.kind = 'REVIEW' then 1 else 0 end), 0) as backlog,
                           coalesce(sum(case when w.kind = 'REVIEW' and w.created_at < :r0 then 1 else 0 end), 0)
                             as overdue_reviews,

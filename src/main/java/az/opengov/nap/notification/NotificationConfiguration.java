@@ -39,7 +39,8 @@ class NotificationConfiguration {
     OutboxSender outboxSender(OutboxRepository outbox, JavaMailSenderImpl mail, NotificationProperties properties,
                               MailProperties mailProperties, PlatformTransactionManager transactions,
                               MailComposer composer) {
-        String node = properties.nodeId() == null || properties.nodeId().isBlank() ? defaultNode() : properties.nodeId();
+        String node = properties.nodeId() == null || properties.nodeId().isBlank() ? defaultNode()
+                : properties.nodeId();
         log.info("Mail is delivered through {}:{} (node {})", mailProperties.getHost(), mailProperties.getPort(), node);
         return new OutboxSender(outbox, mail, properties, mailProperties, transactions, node, composer);
     }

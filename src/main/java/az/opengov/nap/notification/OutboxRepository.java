@@ -125,15 +125,16 @@ class OutboxRepository {
                             + TAKEN + " and id in (select id from candidates) returning *")
                     .param("node", node).param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
                     .param("limit", limit).param("most", limit * CLAIM_FACTOR).query((rs, n) -> map(rs, true)).list()
-                    .stream().sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
+                    .stream()
+                    .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
                     .toList();
         }
         List<Long> ids = jdbc.sql(candidates).param("now", Timestamp.from(now)).param("limit", limit)
                 .param("most", limit * CLAIM_FACTOR).query(Long.class).list();
         List<OutboxMessage> claimed = new ArrayList<>();
         for (long id : ids) {
-            int updated = jdbc.sql("update mail_outbox set status = 'SENDING', locked_by = :node, locked_until = :until,"
-                            + " attempts = attempts + 1 where id = :id and " + TAKEN)
+            int updated = jdbc.sql("update mail_outbox set status = 'SENDING', locked_by = :node,"
+                            + " locked_until = :until, attempts = attempts + 1 where id = :id and " + TAKEN)
                     .param("node", node).param("until", Timestamp.from(until)).param("id", id)
                     .param("now", Timestamp.from(now)).update();
             if (updated == 1) {

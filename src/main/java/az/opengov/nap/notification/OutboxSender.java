@@ -277,8 +277,10 @@ public class OutboxSender implements AutoCloseable {
             boolean permanent = rejectedRecipient(e);
             Instant now = Clock.now();
             int attempts = messages.get(0).attempts();
-            log.warn("Mail {} to {} not sent ({}): {}", ids, recipient, permanent || attempts >= properties.maxAttempts()
-                    ? "failed" : "retry at " + now.plus(properties.backoffAfter(attempts)), describe(e));
+            log.warn("Mail {} to {} not sent ({}): {}", ids, recipient,
+                    permanent || attempts >= properties.maxAttempts()
+                            ? "failed" : "retry at " + now.plus(properties.backoffAfter(attempts)),
+                    describe(e));
             tx.executeWithoutResult(s -> messages.forEach(m -> {
                 boolean last = m.attempts() >= properties.maxAttempts();
                 outbox.markFailedAttempt(m.id(), node, permanent || last ? OutboxStatus.FAILED : OutboxStatus.PENDING,

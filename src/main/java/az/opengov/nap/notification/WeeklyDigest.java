@@ -83,7 +83,8 @@ class WeeklyDigest {
     }
 
     static String week(LocalDate date) {
-        return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
+                date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     private int queue(DigestFacts facts, String agencyCode, List<Recipient> to) {
@@ -100,8 +101,9 @@ class WeeklyDigest {
             LocalDate due = w.dueAt() == null ? null : LocalDate.ofInstant(w.dueAt(), Clock.BAKU);
             int overdue = due == null || !w.overdue(now) ? 0
                     : (int) Math.max(1, ChronoUnit.DAYS.between(due, LocalDate.ofInstant(now, Clock.BAKU)));
-            return new DigestFacts.Line(w.measureCode(), agency, w.kind().name(), reports.contains(w.kind()) ? due : null,
-                    overdue, w.returned(), properties.link("/workspace/tasks/" + w.taskId()));
+            return new DigestFacts.Line(w.measureCode(), agency, w.kind().name(),
+                    reports.contains(w.kind()) ? due : null, overdue, w.returned(),
+                    properties.link("/workspace/tasks/" + w.taskId()));
         }).toList();
     }
 }

@@ -56,7 +56,8 @@ class OperationsHealth {
                     .query(Long.class).single();
             long failed = jdbc.sql("select count(*) from mail_outbox where status = 'FAILED'").query(Long.class)
                     .single();
-            Timestamp oldest = jdbc.sql("select min(created_at) from mail_outbox where status in ('PENDING', 'SENDING')")
+            Timestamp oldest = jdbc.sql("select min(created_at) from mail_outbox "
+                            + "where status in ('PENDING', 'SENDING')")
                     .query(Timestamp.class).optional().orElse(null);
             Duration age = oldest == null ? Duration.ZERO
                     : Duration.between(oldest.toInstant(), az.opengov.nap.shared.Clock.now());

@@ -47,7 +47,8 @@ final class Organisations {
             }
             Agency agency = known.containsKey(name) ? agencies.get(known.get(name)) : null;
             if (agency != null) {
-                byKey.put(key, new OrganisationLine(name, agency.code(), agency.collective(), OrganisationStatus.KNOWN));
+                byKey.put(key, new OrganisationLine(name, agency.code(), agency.collective(),
+                        OrganisationStatus.KNOWN));
                 if (agency.collective() && registry.members(agency.code()).isEmpty()) {
                     emptyCollectives.add(key);
                 }

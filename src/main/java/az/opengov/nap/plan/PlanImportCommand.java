@@ -187,7 +187,8 @@ public class PlanImportCommand implements ApplicationRunner {
 
     private String line(FieldProblem p) {
         String message = messages.text(Messages.supported(Locale.getDefault()), p.messageKey(), p.args());
-        String where = p.row() == null ? p.field() : "row " + p.row() + (p.field() == null ? "" : ", column " + p.field());
+        String where = p.row() == null ? p.field()
+                : "row " + p.row() + (p.field() == null ? "" : ", column " + p.field());
         return where + ": " + message;
     }
 }

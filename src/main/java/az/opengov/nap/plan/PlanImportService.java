@@ -143,8 +143,9 @@ public class PlanImportService {
             return Map.of();
         }
         try {
-            return json.readValue(extraJson, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() {
-            });
+            return json.readValue(extraJson,
+                    new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() {
+                    });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("extra columns of a measure are not JSON", e);
         }

@@ -124,7 +124,8 @@ class PlanRepository {
     }
 
     void insertAgency(long measureId, String agencyCode, AgencyRole role, String namedAs) {
-        jdbc.sql("insert into measure_agency (measure_id, agency_code, role, named_as, active) values (?, ?, ?, ?, true)")
+        jdbc.sql("insert into measure_agency (measure_id, agency_code, role, named_as, active) "
+                        + "values (?, ?, ?, ?, true)")
                 .params(measureId, agencyCode, role.name(), namedAs).update();
     }
 

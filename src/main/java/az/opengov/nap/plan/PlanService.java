@@ -137,7 +137,8 @@ public class PlanService {
             Agency named = agencies.get(party.agencyCode());
             for (Agency a : agencies.expand(named.code())) {
                 MeasureAgency existing = byCode.get(a.code());
-                if (existing == null || (existing.role() == AgencyRole.RECOMMENDED && party.role() == AgencyRole.EXECUTOR)) {
+                if (existing == null
+                        || (existing.role() == AgencyRole.RECOMMENDED && party.role() == AgencyRole.EXECUTOR)) {
                     byCode.put(a.code(), new MeasureAgency(measureId, a.code(), party.role(),
                             named.collective() ? named.code() : null, true));
                 }
@@ -272,7 +273,8 @@ public class PlanService {
      */
     public Map<String, AgencyRole> expand(List<String> executors, List<String> recommended) {
         Map<String, AgencyRole> result = new LinkedHashMap<>();
-        executors.forEach(code -> agencies.expand(code).forEach(a -> result.putIfAbsent(a.code(), AgencyRole.EXECUTOR)));
+        executors.forEach(code -> agencies.expand(code)
+                .forEach(a -> result.putIfAbsent(a.code(), AgencyRole.EXECUTOR)));
         recommended.forEach(code -> agencies.expand(code)
                 .forEach(a -> result.putIfAbsent(a.code(), AgencyRole.RECOMMENDED)));
         return result;

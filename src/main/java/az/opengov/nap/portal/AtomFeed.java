@@ -32,7 +32,8 @@ public final class AtomFeed {
     }
 
     public static List<Entry> entries(Snapshot snapshot, List<ReportView> reports, List<MeasureView> assessed,
-                                      String baseUrl, String lang, java.util.function.BiFunction<String, Object[], String> text) {
+                                      String baseUrl, String lang,
+                                      java.util.function.BiFunction<String, Object[], String> text) {
         List<Entry> entries = new ArrayList<>();
         for (ReportView r : reports) {
             AgencyView a = snapshot.agency(r.agencyCode());

@@ -119,8 +119,9 @@ public class ImplementationReportPdf {
                     Paragraph mh = new Paragraph(m.code() + "  " + m.title(), h3);
                     mh.setSpacingBefore(8);
                     doc.add(mh);
-                    doc.add(new Paragraph(t(locale, "portal.report.measureLine", t(locale, "portal.status." + m.status()),
-                            t(locale, "portal.level." + m.level()), m.period()), small));
+                    doc.add(new Paragraph(t(locale, "portal.report.measureLine",
+                            t(locale, "portal.status." + m.status()), t(locale, "portal.level." + m.level()),
+                            m.period()), small));
                     if (m.assessment() != null) {
                         doc.add(new Paragraph(t(locale, "portal.measure.assessment") + ": "
                                 + t(locale, "portal.level." + m.assessment().completionLevel()) + " — "
@@ -136,7 +137,8 @@ public class ImplementationReportPdf {
                         p.setIndentationLeft(10);
                         p.add(new Chunk((a == null ? r.agencyCode() : a.name(lang)) + " · "
                                 + format.date(r.periodStart()) + "–" + format.date(r.periodEnd()) + " · "
-                                + t(locale, "portal.level." + r.level()) + ": ", new Font(bold, 8.5f, Font.NORMAL, INK)));
+                                + t(locale, "portal.level." + r.level()) + ": ",
+                                new Font(bold, 8.5f, Font.NORMAL, INK)));
                         p.add(new Chunk(format.excerpt(r.whatWasDone(), 600), body));
                         p.setSpacingBefore(3);
                         doc.add(p);

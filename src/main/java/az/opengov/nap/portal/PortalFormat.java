@@ -46,7 +46,8 @@ public class PortalFormat {
                 continue;
             }
             double w = e.getValue() * 100.0 / total;
-            segments.add(new Segment(e.getKey(), e.getValue(), Math.round(x * 100) / 100.0, Math.round(w * 100) / 100.0));
+            segments.add(new Segment(e.getKey(), e.getValue(), Math.round(x * 100) / 100.0,
+                    Math.round(w * 100) / 100.0));
             x += w;
         }
         return segments;

@@ -72,7 +72,8 @@ public class PublicCatalog {
     private volatile long readAt;
     private final long recheckEvery;
     private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
-    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing =
+            new java.util.concurrent.atomic.AtomicBoolean();
     /** The one thread that compares and rebuilds in the background, on its own clock. */
     private final java.util.concurrent.ScheduledExecutorService background = java.util.concurrent.Executors
             .newSingleThreadScheduledExecutor(r -> {

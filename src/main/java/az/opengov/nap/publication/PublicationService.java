@@ -108,7 +108,8 @@ public class PublicationService {
     public Optional<FinalAssessment> finalAssessment(long measureId) {
         return jdbc.sql("select * from final_assessment where measure_id = ?").param(measureId)
                 .query((rs, n) -> new FinalAssessment(rs.getLong("measure_id"), rs.getString("completion_level"),
-                        rs.getString("summary"), rs.getString("assessed_by"), rs.getTimestamp("assessed_at").toInstant(),
+                        rs.getString("summary"), rs.getString("assessed_by"),
+                        rs.getTimestamp("assessed_at").toInstant(),
                         rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant()))
                 .optional();
     }

@@ -48,7 +48,8 @@ class ReportRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into progress_report (measure_id, cycle_number, agency_code, version, status, completion_level,
-                    what_was_done, indicator_values, obstacles, next_steps, evidence_links, created_by, created_at, updated_at)
+                    what_was_done, indicator_values, obstacles, next_steps, evidence_links, created_by, created_at,
+                    updated_at)
                 values (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(measureId, cycle, agency, version, c.completionLevel(), c.whatWasDone(), c.indicatorValues(),
                         c.obstacles(), c.nextSteps(), c.evidenceLinks(), user, Timestamp.from(at), Timestamp.from(at))
@@ -62,8 +63,8 @@ class ReportRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into progress_report (measure_id, cycle_number, agency_code, version, status, completion_level,
-                    what_was_done, indicator_values, obstacles, next_steps, evidence_links, created_by, created_at, updated_at,
-                    submitted_by, submitted_at)
+                    what_was_done, indicator_values, obstacles, next_steps, evidence_links, created_by, created_at,
+                    updated_at, submitted_by, submitted_at)
                 values (?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(measureId, cycle, agency, version, c.completionLevel(), c.whatWasDone(), c.indicatorValues(),
                         c.obstacles(), c.nextSteps(), c.evidenceLinks(), user, Timestamp.from(at), Timestamp.from(at),

@@ -145,7 +145,8 @@ public class ReportingService {
     }
 
     /** What an idempotency key may look like: 8 to 100 letters, digits and {@code . _ : -} (a UUID fits). */
-    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY =
+            java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,100}");
 
     /** Refuses a malformed idempotency key with {@code 400}. */
     public static String checkIdempotencyKey(String key) {

@@ -28,8 +28,10 @@ public class Messages {
     }
 
     public String text(Locale locale, String key, Object... args) {
-        Object[] shown = Arrays.stream(args).map(a -> a instanceof Enum<?> e ? source.getMessage(
-                "enum." + e.getDeclaringClass().getSimpleName() + "." + e.name(), null, e.name(), locale) : a).toArray();
+        Object[] shown = Arrays.stream(args)
+                .map(a -> a instanceof Enum<?> e ? source.getMessage(
+                        "enum." + e.getDeclaringClass().getSimpleName() + "." + e.name(), null, e.name(), locale) : a)
+                .toArray();
         return source.getMessage(key, shown, key, supported(locale));
     }
 

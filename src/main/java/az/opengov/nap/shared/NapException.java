@@ -4,8 +4,8 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
- * A business error shown to the user in their language: {@code messageKey} names a text in {@code messages*.properties},
- * {@code args} fill its placeholders, and {@code errors} list the fields at fault.
+ * A business error shown to the user in their language: {@code messageKey} names a text in
+ * {@code messages*.properties}, {@code args} fill its placeholders, and {@code errors} list the fields at fault.
  */
 public class NapException extends RuntimeException {
 

@@ -323,7 +323,8 @@ final class Bench {
         StringBuilder md = new StringBuilder();
         boolean rates = results.stream().anyMatch(r -> !Double.isNaN(r.rateRatio()));
         md.append("| scenario | ours p50 / p95 | SQL/op | baseline | baseline p50 / p95 | SQL/op | ")
-                .append(rates ? "ratio" : "ratio p50").append(" | target | met |\n|---|---|---|---|---|---|---|---|---|\n");
+                .append(rates ? "ratio" : "ratio p50")
+                .append(" | target | met |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             md.append(String.format(Locale.ROOT, "| %s | %s: %s | %.1f | %s | %s | %s | %s | %s | %s |%n",
                     r.scenario(), r.ours(), r.mine().times(), r.mine().sqlPerOp(), r.baseline(),

@@ -114,8 +114,8 @@ final class BenchData {
         LocalDate year = LocalDate.ofInstant(now, ZoneOffset.UTC);
         for (int p = 0; p < set.plans(); p++) {
             jdbc.update("""
-                    insert into plan (code, title, first_year, last_year, frequency_months, due_offset_days, reminder_days,
-                        escalation_days, revision_days, window_days, imported_at, imported_by)
+                    insert into plan (code, title, first_year, last_year, frequency_months, due_offset_days,
+                        reminder_days, escalation_days, revision_days, window_days, imported_at, imported_by)
                     values (?, ?, ?, ?, 6, 15, 7, 7, 14, 30, ?, 'bench')""",
                     plan(p), "Bench plan " + (p + 1), year.getYear() - 1, year.getYear() + 1, Timestamp.from(now));
             for (int s = 1; s <= (set.measuresPerPlan() + 5) / 6; s++) {
@@ -154,12 +154,14 @@ final class BenchData {
                     LocalDate start = first.plusMonths(6L * (c - 1));
                     rows.add(new Object[] {measureId(p, m), c, Date.valueOf(start),
                             Date.valueOf(start.plusMonths(6).minusDays(1)), Date.valueOf(start.plusMonths(6)
-                            .plusDays(14)), c == cycles, Timestamp.from(start.atStartOfDay().toInstant(ZoneOffset.UTC))});
+                            .plusDays(14)), c == cycles,
+                            Timestamp.from(start.atStartOfDay().toInstant(ZoneOffset.UTC))});
                 }
             }
         }
         batches("""
-                insert into reporting_cycle (measure_id, number, period_start, period_end, due_date, final_cycle, opened_at)
+                insert into reporting_cycle (measure_id, number, period_start, period_end, due_date, final_cycle,
+                    opened_at)
                 values (?,?,?,?,?,?,?)""", rows);
     }
 
@@ -369,8 +371,9 @@ final class BenchData {
     private void flush(List<Object[]> reports, List<Object[]> reviews, List<Object[]> publications,
                        List<Object[]> participants, List<Object[]> items) {
         batches("""
-                insert into progress_report (id, measure_id, cycle_number, agency_code, version, status, completion_level,
-                    what_was_done, indicator_values, created_by, created_at, updated_at, submitted_by, submitted_at)
+                insert into progress_report (id, measure_id, cycle_number, agency_code, version, status,
+                    completion_level, what_was_done, indicator_values, created_by, created_at, updated_at,
+                    submitted_by, submitted_at)
                 values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", reports);
         batches("insert into review_decision (report_id, decision, comment, reviewer, decided_at) values (?,?,?,?,?)",
                 reviews);

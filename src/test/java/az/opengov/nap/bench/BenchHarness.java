@@ -195,8 +195,9 @@ abstract class BenchHarness {
         jdbc.execute("create index if not exists NAP_IDX_TASK_DUE_DATE on " + prefix + "ACT_RU_TASK (DUE_DATE_)");
         analyze(prefix + "ACT_RU_TASK");
         Stats with = Bench.alone(set.warmup(), set.warmupTime(), set.iterations(), query);
-        results.add(result("Engine TaskQuery `dueBefore`, page of 50 + count (Java API)", "with `ACT_RU_TASK(DUE_DATE_)`"
-                + " index", with, "without the index", without, "faster", with.p50() < without.p50()));
+        results.add(result("Engine TaskQuery `dueBefore`, page of 50 + count (Java API)",
+                "with `ACT_RU_TASK(DUE_DATE_)` index", with, "without the index", without, "faster",
+                with.p50() < without.p50()));
     }
 
     // ---- agency inbox -------------------------------------------------------------------------------------------
@@ -284,9 +285,9 @@ abstract class BenchHarness {
                 api[1], "≤ 1/20, p95 < 10 ms", api[0].p50() * 20 <= api[1].p50() && api[0].p95() < 10));
         Stats page = Bench.alone(set.warmup(), set.warmupTime(), set.iterations(),
                 () -> text("/plans/" + plan + "/measures/" + measure));
-        results.add(result("Public measure page (HTML), first 50 of " + total + " reports", "HTTP `/plans/{plan}/measures/{code}`", page,
-                "the same history queries (samples above)", api[1], "≤ 1/20, p95 < 10 ms",
-                page.p50() * 20 <= api[1].p50() && page.p95() < 10));
+        results.add(result("Public measure page (HTML), first 50 of " + total + " reports",
+                "HTTP `/plans/{plan}/measures/{code}`", page, "the same history queries (samples above)", api[1],
+                "≤ 1/20, p95 < 10 ms", page.p50() * 20 <= api[1].p50() && page.p95() < 10));
     }
 
     // ---- reminders: job acquisition ------------------------------------------------------------------------------

@@ -33,7 +33,8 @@ final class HistoryBytes {
     List<String> tables() {
         return jdbc.queryForList("""
                 select table_name from information_schema.tables
-                where table_schema = current_schema() and (table_name like 'act\\_hi\\_%' or table_name = 'act_ge_bytearray')
+                where table_schema = current_schema()
+                    and (table_name like 'act\\_hi\\_%' or table_name = 'act_ge_bytearray')
                 order by table_name""", String.class);
     }
 

@@ -63,8 +63,8 @@ final class HistoryCycle {
         repository = engine.getRepositoryService();
         jdbc = context.getBean(JdbcTemplate.class);
         bytes = new HistoryBytes(jdbc);
-        level = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .getHistoryLevel().getName();
+        level = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration()).getHistoryLevel().getName();
     }
 
     Figures run(int agencies, int returnEvery) {

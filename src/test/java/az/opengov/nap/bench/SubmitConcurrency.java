@@ -106,7 +106,8 @@ final class SubmitConcurrency {
         Stats[] s = Bench.concurrent(threads, sizes.warmupRounds(), sizes.rounds(), sizes.perThread(),
                 (thread, i) -> {
                     WorkItem w = ours.get(i * threads + thread);
-                    measures.execution.submit(w.taskId(), RealMeasures.CONTENT, RealMeasures.agencyUser(w.agencyCode()));
+                    measures.execution.submit(w.taskId(), RealMeasures.CONTENT,
+                            RealMeasures.agencyUser(w.agencyCode()));
                 },
                 (thread, i) -> complete(bare.get(i * threads + thread), ours.get(i * threads + thread).agencyCode(),
                         variables),
@@ -151,7 +152,8 @@ final class SubmitConcurrency {
     private static void tally(Map<String, int[]> where, int side, List<String> statements) {
         for (String sql : statements) {
             java.util.regex.Matcher m = TABLE.matcher(sql);
-            String verb = !m.find() ? null : m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String verb = !m.find() ? null
+                    : m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             String key = verb != null ? verb.toLowerCase(Locale.ROOT) + " " + m.group(4).replace("\"", "")
                     .replaceFirst("^.*\\.", "").toLowerCase(Locale.ROOT) : sql.strip().split("\\s+")[0];
             where.computeIfAbsent(key, k -> new int[3])[side]++;

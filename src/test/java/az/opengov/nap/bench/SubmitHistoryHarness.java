@@ -47,7 +47,10 @@ abstract class SubmitHistoryHarness {
     /** {@code -Dnap.bench.scenarios=submit} or {@code history}: that part alone (both by default). */
     static final String SCENARIOS = "nap.bench.scenarios";
 
-    /** How much: the submit scenario's sizes (its collective is also the history cycle's), every n-th report returned. */
+    /**
+     * How much: the submit scenario's sizes (its collective is also the history cycle's), every n-th report
+     * returned.
+     */
     record Sizes(SubmitConcurrency.Sizes submit, int returnEvery) {
     }
 
@@ -183,7 +186,8 @@ abstract class SubmitHistoryHarness {
                         + "`full`: %,d bytes (%,d on disk) | %.2f× (on disk %.2f×) | ≤ 0.5× the bytes, audit needs "
                         + "met | %s |%n%n", ours.level(), o.bytes(), o.diskBytes(), f.bytes(), f.diskBytes(), ratio,
                 (double) o.diskBytes() / f.diskBytes(), ratio <= 0.5 ? "yes" : "**no**"));
-        md.append("Audit questions answered from what our level kept (asserted in the benchmark and its smoke test):\n\n");
+        md.append("Audit questions answered from what our level kept "
+                + "(asserted in the benchmark and its smoke test):\n\n");
         ours.audit().forEach(a -> md.append("- ").append(a).append('\n'));
         return md.toString();
     }

@@ -43,8 +43,11 @@ class ApiEndToEndTest {
 
     static final String PASSWORD = "end-to-end-password";
     static final String PLAN = """
-            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
-            1,Elektron xidmətlərin təkmilləşdirilməsi,,,1.2,1.2,"“Elektron hökumət” portalının mobil interfeysinin təkmilləşdirilməsi",Görülən tədbirlər,Rabitə və Yüksək Texnologiyalar Nazirliyi,Milli Məclis,2016
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,\
+            period
+            1,Elektron xidmətlərin təkmilləşdirilməsi,,,1.2,1.2,\
+            "“Elektron hökumət” portalının mobil interfeysinin təkmilləşdirilməsi",Görülən tədbirlər,\
+            Rabitə və Yüksək Texnologiyalar Nazirliyi,Milli Məclis,2016
             """;
 
     @Autowired
@@ -166,7 +169,8 @@ class ApiEndToEndTest {
                 .isEqualTo(HttpStatus.NO_CONTENT);
         EngineJobs.runDue(management, e2eInstance());
 
-        JsonNode measure = json.readTree(http.getForEntity("/api/public/plans/E2E/measures/1.2", String.class).getBody());
+        JsonNode measure = json.readTree(
+                http.getForEntity("/api/public/plans/E2E/measures/1.2", String.class).getBody());
         assertThat(measure.path("publications")).hasSize(1);
         assertThat(measure.path("publications").get(0).path("whatWasDone").asText())
                 .isEqualTo("İkinci versiya: 12 təqdimat, 340 iştirakçı");

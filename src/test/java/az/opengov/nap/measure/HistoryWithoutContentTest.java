@@ -19,9 +19,11 @@ class HistoryWithoutContentTest {
     void anExclusiveGatewayAndANoneStartEventLeaveNoActivityHistoryATaskAndOtherEventsDo() {
         for (var type : java.util.List.of(HistoryEventTypes.ACTIVITY_INSTANCE_START,
                 HistoryEventTypes.ACTIVITY_INSTANCE_END, HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE)) {
-            assertThat(level.isHistoryEventProduced(type, at("Gateway_ReviewDecision", ActivityTypes.GATEWAY_EXCLUSIVE)))
+            assertThat(level.isHistoryEventProduced(type,
+                    at("Gateway_ReviewDecision", ActivityTypes.GATEWAY_EXCLUSIVE)))
                     .as("gateway, %s", type).isFalse();
-            assertThat(level.isHistoryEventProduced(type, at("Task_ReviewProgressReport", ActivityTypes.TASK_USER_TASK)))
+            assertThat(level.isHistoryEventProduced(type,
+                    at("Task_ReviewProgressReport", ActivityTypes.TASK_USER_TASK)))
                     .as("user task, %s", type).isTrue();
             assertThat(level.isHistoryEventProduced(type, at("End_ReportPublished", ActivityTypes.END_EVENT_NONE)))
                     .as("end event, %s", type).isTrue();

@@ -60,8 +60,10 @@ class MeasureAdministrationTest {
     }
 
     static final String PLAN = """
-            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
-            1,Elektron xidmətlər,,,1.1,1.1,Birinci tədbir,İndikator,Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,\
+            period
+            1,Elektron xidmətlər,,,1.1,1.1,Birinci tədbir,İndikator,\
+            Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
             """;
     static final AppUser ADMIN = new AppUser("adm", "Admin", null, "az", null, false, true, true);
     static final AppUser REVIEWER = new AppUser("rev", "Reviewer", null, "az", "ACC", true, false, true);
@@ -205,7 +207,8 @@ class MeasureAdministrationTest {
         // the invited body's window closes 30 days after due: "not reported", never escalated
         at("2026-08-15T06:00:00");
         runDue(measure.processInstanceId());
-        assertThat(cycles.participant(measure.id(), 1, "MILLI_MECLIS").status()).isEqualTo(ParticipantStatus.NOT_REPORTED);
+        assertThat(cycles.participant(measure.id(), 1, "MILLI_MECLIS").status())
+                .isEqualTo(ParticipantStatus.NOT_REPORTED);
         assertThat(events().stream().filter(e -> e.agencyCode().equals("MILLI_MECLIS")).map(DeadlineReached::kind))
                 .containsOnly(DeadlineKind.REMINDER);
         assertThat(open().stream().map(WorkItem::agencyCode)).containsExactlyInAnyOrder("MCHT", "EDU");
@@ -553,7 +556,8 @@ class MeasureAdministrationTest {
     @Test
     void cancellingAMeasureEndsItsProcessAndItsTasks() {
         execution.cancel(measure.id(), "Tədbir ləğv edilib", ADMIN);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(measure.processInstanceId()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(measure.processInstanceId()).count())
+                .isZero();
         assertThat(plans.measure(measure.id()).status()).isEqualTo(MeasureStatus.CANCELLED);
         assertThat(open()).isEmpty();
         assertThat(tasks.createTaskQuery().processInstanceId(measure.processInstanceId()).list()).isEmpty();
@@ -563,7 +567,8 @@ class MeasureAdministrationTest {
     @Test
     void administrativeChangesNeedAnAdministratorAndAReasonAndChangeNothingOtherwise() {
         assertThatThrownBy(() -> execution.cancel(measure.id(), "x", REVIEWER))
-                .isInstanceOfSatisfying(NapException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(NapException.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
         assertThatThrownBy(() -> execution.cancel(measure.id(), " ", ADMIN))
                 .isInstanceOfSatisfying(NapException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("reason"));
@@ -604,7 +609,8 @@ class MeasureAdministrationTest {
         execution.assess(assessment.taskId(), "COMPLETE", "Tədbir tam icra olunub", REVIEWER);
         runDue(measure.processInstanceId());
         assertThat(plans.measure(measure.id()).status()).isEqualTo(MeasureStatus.COMPLETED);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(measure.processInstanceId()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(measure.processInstanceId()).count())
+                .isZero();
         assertThat(jdbc.sql("select count(*) from publication where measure_id = ?").param(measure.id())
                 .query(Long.class).single()).isEqualTo(4);
         assertThat(jdbc.sql("select published_at is not null from final_assessment where measure_id = ?")

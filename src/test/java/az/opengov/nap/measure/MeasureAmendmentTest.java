@@ -48,8 +48,10 @@ import org.springframework.test.web.servlet.MockMvc;
 class MeasureAmendmentTest {
 
     static final String PLAN = """
-            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
-            1,Elektron xidmətlər,,,1.1,1.1,Birinci tədbir,İndikator,Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,\
+            period
+            1,Elektron xidmətlər,,,1.1,1.1,Birinci tədbir,İndikator,\
+            Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
             """;
     static final AppUser ADMIN = new AppUser("amend-admin", "Amend Admin", null, "az", null, false, true, true);
     static final AppUser AGENCY = new AppUser("amend-mcht", "Agency", null, "az", "MCHT", false, false, true);

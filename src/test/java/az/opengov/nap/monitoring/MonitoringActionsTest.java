@@ -51,8 +51,10 @@ import org.springframework.test.context.ActiveProfiles;
 class MonitoringActionsTest {
 
     static final String PLAN = """
-            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
-            1,Elektron xidmətlər,,,1.1,1.1,Birinci tədbir,İndikator,Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,\
+            period
+            1,Elektron xidmətlər,,,1.1,1.1,Birinci tədbir,İndikator,\
+            Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
             """;
     static final AppUser ADMIN = new AppUser("mon-admin", "Admin", null, "az", null, false, true, true);
     static final AppUser AGENCY = new AppUser("mon-mcht", "M", null, "az", "MCHT", false, false, true);
@@ -180,7 +182,8 @@ class MonitoringActionsTest {
         assertThat(execution.actions(measure.id())).extracting(MeasureAction::action, MeasureAction::agencyCode)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("AGENCY_ADDED", "JUSTICE"),
                         org.assertj.core.groups.Tuple.tuple("AGENCY_REMOVED", "EDU"));
-        assertThat(execution.actions(measure.id())).allSatisfy(a -> assertThat(a.reason()).isEqualTo("Hesabat gecikir"));
+        assertThat(execution.actions(measure.id()))
+                .allSatisfy(a -> assertThat(a.reason()).isEqualTo("Hesabat gecikir"));
     }
 
     @Test
@@ -265,7 +268,8 @@ class MonitoringActionsTest {
     }
 
     private long reminders(String agency) {
-        return jdbc.sql("select count(*) from mail_outbox where measure_id = ? and agency_code = ? and kind = 'REMINDER'")
+        return jdbc.sql("select count(*) from mail_outbox where measure_id = ? and agency_code = ? "
+                        + "and kind = 'REMINDER'")
                 .params(measure.id(), agency).query(Long.class).single();
     }
 

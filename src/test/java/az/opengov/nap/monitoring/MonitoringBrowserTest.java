@@ -51,8 +51,10 @@ class MonitoringBrowserTest {
     static final Path SHOTS = Path.of("target/screenshots");
     static final String PASSWORD = "monitoring-browser-passphrase";
     static final String PLAN = """
-            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
-            1,Elektron xidmətlər,,,1.1,1.1,Elektron xidmətlərin genişləndirilməsi,İndikator,Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,\
+            period
+            1,Elektron xidmətlər,,,1.1,1.1,Elektron xidmətlərin genişləndirilməsi,İndikator,\
+            Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
             """;
 
     @LocalServerPort

@@ -49,8 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationFlowTest {
 
     static final String PLAN = """
-            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
-            1,Elektron xidmətlər,,,1.1,1.1,Elektron xidmətlərin genişləndirilməsi,İndikator,Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,\
+            period
+            1,Elektron xidmətlər,,,1.1,1.1,Elektron xidmətlərin genişləndirilməsi,İndikator,\
+            Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
             """;
     static final String MCHT_CONTACT = "hesabat@mcht.demo.opengov.example";
     static final String MCHT_HEAD = "rehber@mcht.demo.opengov.example";
@@ -137,14 +139,15 @@ class NotificationFlowTest {
         Mails.Received en = mail(MCHT_USER, "1.1").orElseThrow();
         assertThat(en.subject()).isEqualTo("Measure 1.1: progress report requested, due 15.07.2026");
         assertThat(en.contentLanguage()).isEqualTo("en");
-        assertThat(en.text()).contains("Dear colleagues,", "Ministry of Communications and High Technologies of the Republic of Azerbaijan",
+        assertThat(en.text()).contains("Dear colleagues,",
+                        "Ministry of Communications and High Technologies of the Republic of Azerbaijan",
                         "as an executor of measure 1.1", "reporting period 1",
                         "Measure: 1.1 — Elektron xidmətlərin genişləndirilməsi",
                         "Reporting period: 1 (01.01.2026 – 30.06.2026)", "Due: 15.07.2026, 23:59 (Baku time)",
                         "Prepare the report: " + taskLink)
                 .doesNotContain("Overdue");
-        assertThat(en.html()).contains("<html lang=\"en\">", "href=\"" + taskLink + "\"", "15.07.2026, 23:59 (Baku time)",
-                "Elektron xidmətlərin genişləndirilməsi");
+        assertThat(en.html()).contains("<html lang=\"en\">", "href=\"" + taskLink + "\"",
+                "15.07.2026, 23:59 (Baku time)", "Elektron xidmətlərin genişləndirilməsi");
 
         Mails.Received ru = mail(EDU_USER, "1.1").orElseThrow();
         assertThat(ru.subject()).isEqualTo("Мероприятие 1.1: требуется отчёт, срок 15.07.2026");
@@ -199,7 +202,8 @@ class NotificationFlowTest {
                 "https://nap.example.az/workspace/tasks/" + task("MCHT").taskId());
         assertThat(mail(EDU_USER, "Просрочка").orElseThrow().text()).contains("просрочен на 1 раб. дн.");
 
-        at("2026-07-23T05:00:00"); // seven days later (six working days late): the second, to the head and the administrators too
+        // seven days later (six working days late): the second, to the head and the administrators too
+        at("2026-07-23T05:00:00");
         runDue();
         runDue();
         List<OutboxMessage> second = rows("ESCALATION").stream().filter(m -> m.dedupKey().endsWith("|2")).toList();
@@ -335,15 +339,19 @@ class NotificationFlowTest {
 
         Mails.Received agency = Mails.one(SMTP, MCHT_USER, "Weekly digest").orElseThrow();
         assertThat(agency.subject()).startsWith("Weekly digest 2026-W30:").contains("of Ministry of Communications");
-        assertThat(agency.text()).contains("* 1.1 | Ministry of Communications and High Technologies of the Republic of Azerbaijan",
+        assertThat(agency.text()).contains(
+                "* 1.1 | Ministry of Communications and High Technologies of the Republic of Azerbaijan",
                 "Progress report", "Due: 15.07.2026", "Overdue (days): 5",
                 "https://nap.example.az/workspace/tasks/" + task("MCHT").taskId());
         Mails.Received commission = Mails.one(SMTP, REVIEWER, "Həftəlik icmal").orElseThrow();
         assertThat(commission.subject()).startsWith("Həftəlik icmal 2026-W30:");
         assertThat(commission.text()).contains("Hesabata baxış", "Təhsil Nazirliyi");
         Mails.Received admin = Mails.one(SMTP, ADMIN, "Weekly digest").orElseThrow();
-        assertThat(admin.text()).contains("== Ministry of Communications and High Technologies of the Republic of Azerbaijan ==", "Overdue (days): 5");
-        assertThat(admin.html()).contains("<h3", "Ministry of Communications and High Technologies of the Republic of Azerbaijan");
+        assertThat(admin.text()).contains(
+                "== Ministry of Communications and High Technologies of the Republic of Azerbaijan ==",
+                "Overdue (days): 5");
+        assertThat(admin.html()).contains("<h3",
+                "Ministry of Communications and High Technologies of the Republic of Azerbaijan");
 
         at("2026-07-27T05:00:00"); // the next week: a new digest
         assertThat(notifications.enqueueWeeklyDigests()).isPositive();

@@ -36,7 +36,8 @@ class NotificationRulesTest {
         OutboxSender.checkTimeouts(tenSeconds, Duration.ofMinutes(2));
         assertThatThrownBy(() -> OutboxSender.checkTimeouts(tenSeconds, Duration.ofSeconds(30)))
                 .hasMessageContaining("nap.notification.lease");
-        assertThatThrownBy(() -> OutboxSender.checkTimeouts(Map.of("mail.smtp.timeout", "10000"), Duration.ofMinutes(2)))
+        assertThatThrownBy(() -> OutboxSender.checkTimeouts(Map.of("mail.smtp.timeout", "10000"),
+                Duration.ofMinutes(2)))
                 .hasMessageContaining("mail.smtp.connectiontimeout");
         assertThatThrownBy(() -> OutboxSender.checkTimeouts(Map.of("mail.smtp.connectiontimeout", "0",
                 "mail.smtp.timeout", "1", "mail.smtp.writetimeout", "1"), Duration.ofMinutes(2)))
@@ -62,8 +63,8 @@ class NotificationRulesTest {
                 Duration.ofSeconds(5), Duration.ofMinutes(1)))
                 .hasMessageContaining("from");
         assertThatThrownBy(() -> new NotificationProperties(URI.create("https://nap.gov.az"), "nap@nap.gov.az", true,
-                Duration.ofSeconds(30), 50, 4, 100, Duration.ofMinutes(2), List.of(Duration.ZERO), "0 0 9 * * MON", null,
-                Duration.ofSeconds(5), Duration.ofMinutes(1)))
+                Duration.ofSeconds(30), 50, 4, 100, Duration.ofMinutes(2), List.of(Duration.ZERO), "0 0 9 * * MON",
+                null, Duration.ofSeconds(5), Duration.ofMinutes(1)))
                 .hasMessageContaining("retry-backoff");
         assertThatThrownBy(() -> new NotificationProperties(URI.create("https://nap.gov.az"), "nap@nap.gov.az", true,
                 Duration.ofSeconds(30), 50, 4, 100, Duration.ofMinutes(2), backoff, "0 0 9 * * MON", null,

@@ -97,7 +97,8 @@ class OutboxAdminTest {
         assertThat(context.getBeanProvider(OutboxSender.class).getIfAvailable()).isNull();
         List<Long> ids = ids();
         assertThat(ids).hasSize(6); // the registry addresses of MCHT, EDU and Milli Məclis (no users here)
-        assertThat(ids).allSatisfy(id -> assertThat(notifications.message(id).status()).isEqualTo(OutboxStatus.PENDING));
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(notifications.message(id).status()).isEqualTo(OutboxStatus.PENDING));
 
         String page = mvc.perform(get("/admin/outbox").with(ADMIN).param("lang", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -165,7 +166,8 @@ class OutboxAdminTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PENDING"));
 
         mvc.perform(get("/api/admin/outbox")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/admin/outbox").with(user("reviewer").roles("REVIEWER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/admin/outbox").with(user("reviewer").roles("REVIEWER")))
+                .andExpect(status().isForbidden());
     }
 
     private List<Long> ids() {

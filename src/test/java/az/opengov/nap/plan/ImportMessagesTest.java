@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
-/** Every import message key used in the code has a text in Azerbaijani, English and Russian, and no text is left over. */
+/**
+ * Every import message key used in the code has a text in Azerbaijani, English and Russian, and no text is left
+ * over.
+ */
 class ImportMessagesTest {
 
     /** A message key as the code spells it; the command line options {@code import.file, import.title} are not. */

@@ -254,7 +254,8 @@ class PlanImportServiceTest {
         assertThat(preview.sections()).extracting(s -> s.number(), s -> s.title(), s -> s.measures())
                 .containsExactly(tuple(1, SECTION_ONE, 2), tuple(2, SECTION_TWO, 1));
         assertThat(preview.organisations()).extracting(o -> o.agencyCode(), o -> o.status())
-                .contains(tuple("JUSTICE", OrganisationStatus.KNOWN), tuple("MUNICIPALITIES", OrganisationStatus.KNOWN));
+                .contains(tuple("JUSTICE", OrganisationStatus.KNOWN),
+                        tuple("MUNICIPALITIES", OrganisationStatus.KNOWN));
         assertNothingImported();
 
         ImportPreview done = imports.commit(request);

@@ -93,8 +93,8 @@ class ShippedPlanImportTest {
                 tuple("AZERSU", AgencyRole.EXECUTOR), tuple("AZERIGAZ", AgencyRole.EXECUTOR),
                 tuple("JUSTICE", AgencyRole.EXECUTOR));
         assertThat(parties(byCode.get("10.1"))).containsExactly(tuple("JUSTICE", AgencyRole.EXECUTOR),
-                tuple("RELEVANT_CENTRAL_EXEC", AgencyRole.EXECUTOR), tuple("PROSECUTOR_GENERAL", AgencyRole.RECOMMENDED),
-                tuple("ACC", AgencyRole.RECOMMENDED));
+                tuple("RELEVANT_CENTRAL_EXEC", AgencyRole.EXECUTOR),
+                tuple("PROSECUTOR_GENERAL", AgencyRole.RECOMMENDED), tuple("ACC", AgencyRole.RECOMMENDED));
         assertThat(byCode.get("11.6")).extracting(Measure::printedCode, Measure::section).containsExactly("9.6", 11);
         assertThat(parties(byCode.get("11.6"))).containsExactly(tuple("CENTRAL_LOCAL_EXEC", AgencyRole.EXECUTOR),
                 tuple("ACC", AgencyRole.RECOMMENDED));

@@ -236,7 +236,9 @@ class OpenDataTest extends PortalTestBase {
             assertThat(get(path, HttpHeaders.IF_NONE_MATCH, etag).getStatusCode()).as(path)
                     .isEqualTo(HttpStatus.NOT_MODIFIED);
             assertThat(get(path, HttpHeaders.IF_MODIFIED_SINCE,
-                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.Instant.ofEpochMilli(modified).atZone(java.time.ZoneOffset.UTC))).getStatusCode()).as(path)
+                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                            java.time.Instant.ofEpochMilli(modified).atZone(java.time.ZoneOffset.UTC)))
+                    .getStatusCode()).as(path)
                     .isEqualTo(HttpStatus.NOT_MODIFIED);
             assertThat(get(path, HttpHeaders.IF_NONE_MATCH, "\"stale\"").getStatusCode()).as(path)
                     .isEqualTo(HttpStatus.OK);

@@ -43,10 +43,14 @@ final class PortalFixture {
     static final String CANCEL_REASON = "Tədbir başqa proqrama daxil edilib";
 
     static final String CSV = """
-            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
-            1,Elektron xidmətlərin təkmilləşdirilməsi,,,1.1,1.1,Şəffaflıq portalının yaradılması,Portal istifadəyə verilib,Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
-            1,Elektron xidmətlərin təkmilləşdirilməsi,,,1.2,1.2,Ədliyyə xidmətlərinin elektronlaşdırılması,Elektron xidmətlərin sayı,Ədliyyə Nazirliyi,,2016
-            2,İctimai iştirak,,,2.1,2.1,Büdcə üzrə ictimai müzakirələrin keçirilməsi,Müzakirələrin sayı,Maliyyə Nazirliyi,,2016
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,\
+            period
+            1,Elektron xidmətlərin təkmilləşdirilməsi,,,1.1,1.1,Şəffaflıq portalının yaradılması,\
+            Portal istifadəyə verilib,Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
+            1,Elektron xidmətlərin təkmilləşdirilməsi,,,1.2,1.2,Ədliyyə xidmətlərinin elektronlaşdırılması,\
+            Elektron xidmətlərin sayı,Ədliyyə Nazirliyi,,2016
+            2,İctimai iştirak,,,2.1,2.1,Büdcə üzrə ictimai müzakirələrin keçirilməsi,Müzakirələrin sayı,\
+            Maliyyə Nazirliyi,,2016
             2,İctimai iştirak,,,2.2,2.2,Ləğv olunacaq tədbir,İndikator,Maliyyə Nazirliyi,,2016
             """;
 

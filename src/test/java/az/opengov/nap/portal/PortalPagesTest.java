@@ -36,15 +36,17 @@ class PortalPagesTest extends PortalTestBase {
     void measurePageShowsWhatWasPublishedWithAmendmentsAndNeverWhatWasNot() {
         String html = get("/plans/" + PLAN + "/measures/1.1").getBody();
         assertThat(html).contains("Şəffaflıq portalı istifadəyə verildi", "12 elektron xidmət, 340 istifadəçi",
-                "Maliyyələşmə gecikdi", "href=\"https://e-gov.az/evidence/1\"", "Rabitə və Yüksək Texnologiyalar Nazirliyi",
-                "Təhsil Nazirliyi", "Milli Məclis", "Tövsiyə edilir", "Əsasən icra olunub");
+                "Maliyyələşmə gecikdi", "href=\"https://e-gov.az/evidence/1\"",
+                "Rabitə və Yüksək Texnologiyalar Nazirliyi", "Təhsil Nazirliyi", "Milli Məclis", "Tövsiyə edilir",
+                "Əsasən icra olunub");
         assertThat(html).doesNotContainIgnoringCase(PortalFixture.SECRET_LOWER);
 
         String justice = get("/plans/" + PLAN + "/measures/1.2").getBody();
         assertThat(justice).contains("Hesabat müddəti uzadılıb", PortalFixture.EXTENSION_REASON, "2026-07-15",
                 "2026-08-31", "Hələ dərc olunmuş hesabat yoxdur");
         // the administrator is not named; the unpublished final assessment is not there
-        assertThat(justice).doesNotContainIgnoringCase(PortalFixture.SECRET_LOWER).doesNotContain("Yekun qiymətləndirmə");
+        assertThat(justice).doesNotContainIgnoringCase(PortalFixture.SECRET_LOWER)
+                .doesNotContain("Yekun qiymətləndirmə");
 
         String finance = get("/plans/" + PLAN + "/measures/2.1").getBody();
         assertThat(finance).contains("Yekun qiymətləndirmə", PortalFixture.ASSESSMENT, "Tam icra olunub");
@@ -111,7 +113,8 @@ class PortalPagesTest extends PortalTestBase {
         String majlis = get("/agencies/MILLI_MECLIS").getBody();
         assertThat(majlis).contains("standing-NOT_REPORTED", "Dəvət olunub, hesabat verməyib")
                 .doesNotContain("standing-LATE", "standing-OVERDUE");
-        assertThat(get("/agencies").getBody()).contains("/agencies/MCHT", "/agencies/FINANCE", "/agencies/MILLI_MECLIS");
+        assertThat(get("/agencies").getBody())
+                .contains("/agencies/MCHT", "/agencies/FINANCE", "/agencies/MILLI_MECLIS");
         // no e-mail address of the registry reaches a page
         assertThat(mcht + edu + majlis).doesNotContain("demo.opengov.example").doesNotContain("mailto:");
     }
@@ -131,12 +134,13 @@ class PortalPagesTest extends PortalTestBase {
     @Test
     void pagesInThreeLanguagesWithPreviewTags() {
         String en = get("/plans/" + PLAN + "/measures/1.1?lang=en").getBody();
-        assertThat(en).contains("<html lang=\"en\"", "Published reports", "Ministry of Communications and High Technologies",
-                "Substantial");
+        assertThat(en).contains("<html lang=\"en\"", "Published reports",
+                "Ministry of Communications and High Technologies", "Substantial");
         String ru = get("/plans/" + PLAN + "/measures/1.1?lang=ru").getBody();
         assertThat(ru).contains("<html lang=\"ru\"", "Опубликованные отчёты", "Министерство связи");
         String az = get("/plans/" + PLAN + "/measures/1.1").getBody();
-        assertThat(az).contains("<html lang=\"az\"", "property=\"og:title\" content=\"1.1 · Şəffaflıq portalının yaradılması\"",
+        assertThat(az).contains("<html lang=\"az\"",
+                "property=\"og:title\" content=\"1.1 · Şəffaflıq portalının yaradılması\"",
                 "property=\"og:description\"", "property=\"og:url\" content=\"http://localhost:",
                 "/plans/PORTAL-T/measures/1.1\"", "name=\"twitter:card\" content=\"summary\"",
                 "rel=\"canonical\"", "hreflang=\"en\"");

@@ -166,8 +166,8 @@ class ClusterIT {
         // 2. the commission approves every report, while the database is away for 15 s
         awaitCount("select count(*) from work_item where state = 'OPEN' and kind = 'REVIEW' and agency_code not in "
                 + OTHERS, chosen.size(), Duration.ofMinutes(3));
-        List<String[]> reviews = rows("select task_id, agency_code from work_item where state = 'OPEN' and kind = 'REVIEW'"
-                + " and agency_code not in " + OTHERS + " order by task_id");
+        List<String[]> reviews = rows("select task_id, agency_code from work_item where state = 'OPEN'"
+                + " and kind = 'REVIEW' and agency_code not in " + OTHERS + " order by task_id");
         AtomicInteger approved = new AtomicInteger();
         AtomicLong restoredAt = new AtomicLong();
         AtomicLong recoveredAt = new AtomicLong();
@@ -273,7 +273,8 @@ class ClusterIT {
     /** Mixed readers (task lists, portal pages) and writers (drafts) for a bounded time; errors and p95 per window. */
     void soak(Duration length) throws Exception {
         List<String[]> open = rows("""
-                select task_id, agency_code from work_item where state = 'OPEN' and kind = 'REPORT' order by task_id""");
+                select task_id, agency_code from work_item where state = 'OPEN' and kind = 'REPORT'
+                order by task_id""");
         long end = System.nanoTime() + length.toNanos();
         int windows = 3;
         long window = length.toNanos() / windows;
@@ -297,8 +298,8 @@ class ClusterIT {
                         if (client % 3 == 0 && !open.isEmpty()) {
                             String[] t = open.get((n * CLIENTS + client) % open.size());
                             status = send(node, "PUT", "/api/tasks/" + t[0] + "/draft",
-                                    "{\"whatWasDone\":\"qaralama " + n + "\"}", "it-" + t[1].toLowerCase(java.util.Locale.ROOT),
-                                    PASSWORD, null).statusCode();
+                                    "{\"whatWasDone\":\"qaralama " + n + "\"}",
+                                    "it-" + t[1].toLowerCase(java.util.Locale.ROOT), PASSWORD, null).statusCode();
                         } else if (client % 3 == 1) {
                             status = send(node, "GET", "/api/tasks?size=20", null, "mcht", DEMO_PASSWORD, null)
                                     .statusCode();
@@ -324,7 +325,8 @@ class ClusterIT {
         pool.shutdown();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < windows; i++) {
-            sb.append(String.format(" window %d: %d requests p95 %d ms;", i + 1, times.get(i).size(), p95(times.get(i))));
+            sb.append(String.format(" window %d: %d requests p95 %d ms;", i + 1, times.get(i).size(),
+                    p95(times.get(i))));
         }
         log("soak %d s, %d clients:%s errors %d", length.toSeconds(), CLIENTS, sb, errors.get());
         assertThat(errors.get()).isZero();
@@ -511,9 +513,10 @@ class ClusterIT {
     void awaitCycleOpen() throws Exception {
         long last = -1;
         for (int i = 0; i < 360; i++) {
-            long n = single("select count(*) from work_item where state = 'OPEN' and kind in ('REPORT', 'INVITED_REPORT')");
-            long due = single("select count(*) from " + schema + ".act_ru_job where retries_ > 0 and suspension_state_ = 1"
-                    + " and (duedate_ is null or duedate_ <= current_timestamp)");
+            long n = single("select count(*) from work_item where state = 'OPEN'"
+                    + " and kind in ('REPORT', 'INVITED_REPORT')");
+            long due = single("select count(*) from " + schema + ".act_ru_job where retries_ > 0"
+                    + " and suspension_state_ = 1 and (duedate_ is null or duedate_ <= current_timestamp)");
             if (n > 0 && n == last && due == 0) {
                 return;
             }

@@ -72,12 +72,14 @@ class EvidenceUploadTest extends WorkspaceTestBase {
         EvidenceFile pdf = files.get(0);
         assertThat(pdf.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF)));
         assertThat(pdf.visibility().name()).isEqualTo("PUBLIC");
-        assertThat(Files.readAllBytes(STORE.resolve(pdf.sha256().substring(0, 2)).resolve(pdf.sha256()))).isEqualTo(PDF);
+        assertThat(Files.readAllBytes(STORE.resolve(pdf.sha256().substring(0, 2)).resolve(pdf.sha256())))
+                .isEqualTo(PDF);
         mvc.perform(get("/workspace/evidence/" + pdf.id()).with(user(COORDINATOR.username())))
                 .andExpect(status().isOk())
                 .andExpect(content().bytes(PDF))
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.allOf(
-                        containsString("attachment;"), containsString("filename*=UTF-8''Hesabat%20%E2%80%94%202026.pdf"))));
+                        containsString("attachment;"),
+                        containsString("filename*=UTF-8''Hesabat%20%E2%80%94%202026.pdf"))));
         mvc.perform(get("/workspace/tasks/" + task.taskId()).with(user(COORDINATOR.username())))
                 .andExpect(content().string(containsString("Hesabat — 2026.pdf")));
     }

@@ -81,7 +81,8 @@ class IdempotentSubmitTest extends WorkspaceTestBase {
         String key = UUID.randomUUID().toString();
         List<ResponseEntity<JsonNode>> answers = RaceTest.race(i -> submit(taskId, key, REPORT, "az"));
         assertThat(answers).extracting(a -> a.getStatusCode().value()).containsOnly(200);
-        assertThat(answers).extracting(a -> a.getBody().path("reportId").asLong()).containsOnly(submittedReports().get(0));
+        assertThat(answers).extracting(a -> a.getBody().path("reportId").asLong())
+                .containsOnly(submittedReports().get(0));
         assertThat(answers).filteredOn(a -> a.getHeaders().getFirst("Idempotent-Replayed") == null).hasSize(1);
         assertThat(submittedReports()).hasSize(1);
     }
@@ -103,7 +104,8 @@ class IdempotentSubmitTest extends WorkspaceTestBase {
 
     List<Long> submittedReports() {
         return jdbc.sql("""
-                select id from progress_report where measure_id = ? and agency_code = 'MCHT' and status = 'SUBMITTED'""")
+                select id from progress_report
+                where measure_id = ? and agency_code = 'MCHT' and status = 'SUBMITTED'""")
                 .param(measure.id()).query(Long.class).list();
     }
 

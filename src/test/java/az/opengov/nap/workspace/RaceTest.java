@@ -56,7 +56,8 @@ class RaceTest extends WorkspaceTestBase {
             assertThat(a.getBody().path("code").asText()).isIn("error.concurrentChange", "error.task.closed");
         });
         assertThat(jdbc.sql("""
-                select count(*) from progress_report where measure_id = ? and agency_code = 'MCHT' and status = 'SUBMITTED'""")
+                select count(*) from progress_report
+                where measure_id = ? and agency_code = 'MCHT' and status = 'SUBMITTED'""")
                 .param(measure.id()).query(Long.class).single()).isEqualTo(1);
         assertThat(history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'REPORT_SUBMITTED' and details like ?")

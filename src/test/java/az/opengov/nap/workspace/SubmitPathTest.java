@@ -39,8 +39,10 @@ class SubmitPathTest extends WorkspaceTestBase {
         List<Map<String, Object>> versions = versions("MCHT");
         assertThat(versions).hasSize(1);
         assertThat(versions.get(0)).containsEntry("status", "SUBMITTED").containsEntry("version", 1)
-                .containsEntry("what_was_done", "Portal işə salınıb").containsEntry("evidence_links", "https://e-gov.az")
-                .containsEntry("created_by", COLLEAGUE.username()).containsEntry("submitted_by", COORDINATOR.username());
+                .containsEntry("what_was_done", "Portal işə salınıb")
+                .containsEntry("evidence_links", "https://e-gov.az")
+                .containsEntry("created_by", COLLEAGUE.username())
+                .containsEntry("submitted_by", COORDINATOR.username());
         assertThat(audit(submitted)).isEqualTo(1);
         WorkItem review = WorkspaceFixture.reviewTask(worklist, measure, "MCHT");
         assertThat(review).usingRecursiveComparison()

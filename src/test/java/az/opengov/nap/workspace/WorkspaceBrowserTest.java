@@ -91,7 +91,8 @@ class WorkspaceBrowserTest extends WorkspaceTestBase {
         assertThat(text()).contains("Xidmətlərin sayı", "Təhsil Nazirliyi", "Milli Məclis", "Sübut faylları");
         click(By.id("continue"));
         waitFor(By.id("error-summary"));
-        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Görülmüş işlər: Bu sahə mütləqdir.");
+        assertThat(browser.findElement(By.id("error-summary")).getText())
+                .contains("Görülmüş işlər: Bu sahə mütləqdir.");
         assertThat(browser.findElement(By.id("f-whatWasDone-error")).getText()).isEqualTo("Bu sahə mütləqdir.");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
         shot("03-report-validation");

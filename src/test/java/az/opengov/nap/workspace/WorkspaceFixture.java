@@ -26,9 +26,12 @@ final class WorkspaceFixture {
 
     static final String PASSWORD = "test-password-1";
     static final String CSV = """
-            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
-            1,Elektron xidmətlər,,,1.1,1.1,Elektron xidmətlərin genişləndirilməsi,Xidmətlərin sayı,Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
-            1,Elektron xidmətlər,,,1.2,1.2,Açıq məlumatların dərci,Dərc olunmuş məlumat dəstləri,Rabitə və Yüksək Texnologiyalar Nazirliyi,,2016
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,\
+            period
+            1,Elektron xidmətlər,,,1.1,1.1,Elektron xidmətlərin genişləndirilməsi,Xidmətlərin sayı,\
+            Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
+            1,Elektron xidmətlər,,,1.2,1.2,Açıq məlumatların dərci,Dərc olunmuş məlumat dəstləri,\
+            Rabitə və Yüksək Texnologiyalar Nazirliyi,,2016
             """;
 
     static final AppUser COORDINATOR = new AppUser("ws-mcht", "Leyla Əliyeva", null, "az", "MCHT", false, false, true);

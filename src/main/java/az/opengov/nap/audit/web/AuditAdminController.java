@@ -38,9 +38,12 @@ class AuditAdminController {
     @Operation(summary = "Search the audit trail, newest first")
     List<AuditEvent> search(@RequestParam(required = false) String actor,
                             @RequestParam(required = false) String action,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                            @RequestParam(required = false) Integer page, @RequestParam(defaultValue = "100") int size) {
+                            @RequestParam(required = false)
+                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                            @RequestParam(required = false)
+                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                            @RequestParam(required = false) Integer page,
+                            @RequestParam(defaultValue = "100") int size) {
         return audit.search(actor, action, from, to, PageNumber.of(page), size);
     }
 
@@ -48,8 +51,10 @@ class AuditAdminController {
     @Operation(summary = "Export what the search finds as CSV (at most 500 rows a page)")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String actor,
                                   @RequestParam(required = false) String action,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                  @RequestParam(required = false)
+                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                  @RequestParam(required = false)
+                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                   @RequestParam(required = false) Integer page) {
         int pageNumber = PageNumber.of(page);
         StringWriter out = new StringWriter();

@@ -72,8 +72,8 @@ class MeasureAdminPages {
         Measure m = plans.measure(id);
         List<MeasureAgency> parties = plans.parties(id);
         AmendForm form = new AmendForm(m.title(), m.indicators(), String.valueOf(m.firstYear()),
-                String.valueOf(m.lastYear()), codes(parties, AgencyRole.EXECUTOR), codes(parties, AgencyRole.RECOMMENDED),
-                "", Clock.today().toString());
+                String.valueOf(m.lastYear()), codes(parties, AgencyRole.EXECUTOR),
+                codes(parties, AgencyRole.RECOMMENDED), "", Clock.today().toString());
         return amendPage(m, form, List.of(), model);
     }
 

@@ -33,7 +33,8 @@ class MonitoringApiController {
     }
 
     @GetMapping("/overdue")
-    @Operation(summary = "Overdue report or review tasks: tiles, buckets (1-7, 8-30, 31+ days), groups, one page of rows",
+    @Operation(summary = "Overdue report or review tasks: tiles, buckets (1-7, 8-30, 31+ days), groups, "
+                    + "one page of rows",
             description = "kind=report|review, role=executor|recommended, sort=days|agency|measure|plan, dir=asc|desc,"
                     + " page from 0, size 1-200. An unknown value is a 400 naming the parameter.")
     OverduePage overdue(@RequestParam(required = false) String plan, @RequestParam(required = false) String section,

@@ -41,7 +41,8 @@ class MonitoringExport {
                                @RequestParam(required = false) String page,
                                @RequestParam(required = false) String size) {
         OpenData.Table table = table(OverdueFilter.of(plan, section, agency, kind, role, sort, dir, page, size));
-        return file(OpenData.csv(table), "overdue.csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+        return file(OpenData.csv(table), "overdue.csv",
+                new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @GetMapping("/export.xlsx")

@@ -197,9 +197,9 @@ class PublicApiController {
 
     @GetMapping("/reports")
     @Operation(summary = "Published reports, newest first, optionally of one plan, measure or agency, a page at a time",
-            description = "Pages of `size` (50, at most 500) from `page` 0. The total is in the `X-Total-Count` header; "
-                    + "the `Link` header names the next and previous pages (RFC 8288). The CSV and XLSX downloads "
-                    + "under /open-data hold every report at once.",
+            description = "Pages of `size` (50, at most 500) from `page` 0. The total is in the `X-Total-Count` "
+                    + "header; the `Link` header names the next and previous pages (RFC 8288). The CSV and XLSX "
+                    + "downloads under /open-data hold every report at once.",
             responses = {
                     @ApiResponse(responseCode = "200", description = "the page of reports", content = @Content(
                             mediaType = "application/json",

@@ -34,7 +34,8 @@ public class LocaleConfig implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith("/api/")
-                && request.getHeader("Accept-Language") != null ? Messages.supported(request.getLocale()) : Messages.AZ);
+                && request.getHeader("Accept-Language") != null ? Messages.supported(request.getLocale())
+                : Messages.AZ);
         return resolver;
     }
 

@@ -41,7 +41,8 @@ public class TemplatePreinitializer implements ApplicationListener<ApplicationEn
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         if (event.getSpringApplication().getWebApplicationType() != WebApplicationType.SERVLET
-                || Boolean.getBoolean("spring.backgroundpreinitializer.ignore") || !STARTED.compareAndSet(false, true)) {
+                || Boolean.getBoolean("spring.backgroundpreinitializer.ignore")
+                || !STARTED.compareAndSet(false, true)) {
             return;
         }
         Thread thread = new Thread(() -> {

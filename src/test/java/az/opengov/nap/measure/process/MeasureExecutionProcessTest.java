@@ -112,8 +112,8 @@ import org.mockito.Mockito;
  * same variables as the real ones and record what they were called with; the two start listeners, which hold the
  * engine-facing logic (loopCounter, an agency added by process instance modification), also run for real over a mocked
  * CycleService, and the role the gateway routes on is always the real {@link ParticipantRole}'s over the participants
- * of the test's world. Time moves with the engine clock; jobs are executed by the test. The class fails unless every flow node
- * and sequence flow of the process was taken (camunda-process-test-coverage, report in
+ * of the test's world. Time moves with the engine clock; jobs are executed by the test. The class fails unless every
+ * flow node and sequence flow of the process was taken (camunda-process-test-coverage, report in
  * {@code target/process-test-coverage}).
  */
 @Deployment(resources = {

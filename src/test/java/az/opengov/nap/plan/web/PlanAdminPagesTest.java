@@ -50,12 +50,15 @@ class PlanAdminPagesTest {
     static final RequestPostProcessor ADMIN = user("pages-admin").roles("ADMIN");
     static final RequestPostProcessor AGENCY = user("pages-agency").roles("AGENCY");
     static final String GOOD = """
-            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
-            1,Elektron xidmətlər,,,1.1,1.1,Birinci tədbir,İndikator,Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,\
+            period
+            1,Elektron xidmətlər,,,1.1,1.1,Birinci tədbir,İndikator,\
+            Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016
             1,Elektron xidmətlər,,,1.2,1.2,İkinci tədbir,İndikator,Təhsil Nazirliyi,,2016-2017
             """;
     static final String BAD = """
-            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,\
+            period
             1,Elektron xidmətlər,,,1.1,1.1,Birinci tədbir,İndikator,Rabitə və Yüksək Texnologiyalar Nazirliyi,,2030
             """;
     private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([0-9a-f]+)\"");
@@ -91,9 +94,11 @@ class PlanAdminPagesTest {
         String code = code();
         String en = upload(code, "plan.csv", BAD, "en", new MockHttpSession());
         assertThat(en).contains("Validation report: 1 problem(s)", "<td>2</td>", "<td>period</td>",
-                "The period 2030 lies outside the plan years 2016-2017", "nothing was imported").doesNotContain("name=\"token\"");
+                "The period 2030 lies outside the plan years 2016-2017", "nothing was imported")
+                .doesNotContain("name=\"token\"");
         String az = upload(code, "plan.csv", BAD, "az", new MockHttpSession());
-        assertThat(az).contains("Yoxlama hesabatı: 1 problem", "<td>period</td>", "İcra müddəti 2030 planın illərindən").doesNotContain("name=\"token\"");
+        assertThat(az).contains("Yoxlama hesabatı: 1 problem", "<td>period</td>", "İcra müddəti 2030 planın illərindən")
+                .doesNotContain("name=\"token\"");
 
         String unknownType = upload(code, "plan.pdf", BAD, "en", new MockHttpSession());
         assertThat(unknownType).contains("<td>file</td>").doesNotContain("name=\"token\"");
@@ -248,7 +253,8 @@ class PlanAdminPagesTest {
     private String upload(String code, String fileName, String content, String lang, MockHttpSession session)
             throws Exception {
         return mvc.perform(multipart("/admin/plans/import")
-                        .file(new MockMultipartFile("file", fileName, "text/csv", content.getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("file", fileName, "text/csv",
+                                content.getBytes(StandardCharsets.UTF_8)))
                         .param("planCode", code).param("title", "Test plan").param("firstYear", "2016")
                         .param("lastYear", "2017").param("yearShift", "10").param("lang", lang)
                         .session(session).with(ADMIN).with(csrf()))

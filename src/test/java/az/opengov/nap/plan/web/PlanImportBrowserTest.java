@@ -45,8 +45,10 @@ class PlanImportBrowserTest {
     static final String GOOD = HEADER
             + "1,Elektron xidmətlər,,,1.1,1.1,Elektron xidmətlərin genişləndirilməsi,Xidmətlərin sayı,"
             + "Rabitə və Yüksək Texnologiyalar Nazirliyi;Təhsil Nazirliyi,Milli Məclis,2016\n"
-            + "2,Şəffaflıq,,,2.1,2.1,Açıq məlumatların dərci,Dərc edilmiş məlumat dəstləri,Təhsil Nazirliyi,,2016-2017\n";
-    static final String BAD = GOOD.replace("2016-2017", "2016-2031").replace("Təhsil Nazirliyi,,", "Yoxdur Nazirliyi,,");
+            + "2,Şəffaflıq,,,2.1,2.1,Açıq məlumatların dərci,Dərc edilmiş məlumat dəstləri,"
+            + "Təhsil Nazirliyi,,2016-2017\n";
+    static final String BAD = GOOD.replace("2016-2017", "2016-2031")
+            .replace("Təhsil Nazirliyi,,", "Yoxdur Nazirliyi,,");
 
     @LocalServerPort
     int port;
@@ -118,7 +120,8 @@ class PlanImportBrowserTest {
 
         waitFor(By.id("plan-facts"));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/plans/BROWSER-PLAN");
-        assertThat(browser.findElement(By.id("notice")).getText()).contains("Plan BROWSER-PLAN imported: 2 new measures");
+        assertThat(browser.findElement(By.id("notice")).getText())
+                .contains("Plan BROWSER-PLAN imported: 2 new measures");
         assertThat(browser.findElement(By.id("measures")).getText()).contains("Elektron xidmətlərin genişləndirilməsi",
                 "Açıq məlumatların dərci", "2016-2017");
         assertThat(plans.measures("BROWSER-PLAN")).extracting(Measure::code).containsExactly("1.1", "2.1");

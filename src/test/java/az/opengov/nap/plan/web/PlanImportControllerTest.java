@@ -24,7 +24,8 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 class PlanImportControllerTest {
 
     private static final String CSV = """
-            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,period,owner
+            section,section_title,subsection,subsection_title,code,printed_code,title,indicators,executors,recommended,\
+            period,owner
             1,Elektron xidmətlər,,,1.1,1.1,Portalın təkmilləşdirilməsi,Xidmətlər,Ədliyyə Nazirliyi,,2016,Şöbə
             1,Elektron xidmətlər,,,1.2,1.2,Mobil tətbiq,Tətbiq,Naməlum Qurum,,2016-2019,
             """;
@@ -49,7 +50,8 @@ class PlanImportControllerTest {
                 .andExpect(jsonPath("$.problems[0].messageKey").doesNotExist())
                 .andExpect(jsonPath("$.problems[0].column").value("executors"))
                 .andExpect(jsonPath("$.problems[0].code").value("import.unknownOrganisation"))
-                .andExpect(jsonPath("$.problems[0].message").value("Organisation not found in the registry: Naməlum Qurum"))
+                .andExpect(jsonPath("$.problems[0].message")
+                        .value("Organisation not found in the registry: Naməlum Qurum"))
                 .andExpect(jsonPath("$.problems[1].column").value("period"))
                 .andExpect(jsonPath("$.problems[1].message")
                         .value("The period 2016-2019 lies outside the plan years 2016-2018."));
