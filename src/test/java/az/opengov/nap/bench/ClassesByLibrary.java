@@ -46,8 +46,7 @@ final class ClassesByLibrary {
                 Pattern.compile("spring-security.*|nimbus.*|oauth2.*|jcip.*|bcprov.*|content-type|lang-tag"
                         + "|json-smart|accessors-smart"));
         features.put("schema migrations (Flyway)", Pattern.compile("flyway.*"));
-        features.put("API description (springdoc, Swagger)",
-                Pattern.compile("springdoc.*|swagger.*|webjars.*|snakeyaml|jackson-dataformat-yaml"));
+        features.put("API description (springdoc, Swagger)", Pattern.compile("springdoc.*|swagger.*"));
         features.put("validation (Hibernate Validator)",
                 Pattern.compile("hibernate-validator|jakarta\\.validation-api|classmate|jboss-logging"));
         features.put("mail (Jakarta Mail)", Pattern.compile("jakarta\\.mail.*|angus.*|jakarta\\.activation.*"));

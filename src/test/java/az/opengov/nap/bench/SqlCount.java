@@ -23,9 +23,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Counts the SQL statements the application sends, whoever sends them (our repositories, the engine, Flyway): every
- * {@code execute*} call on a statement is one, a JDBC batch is one per {@code addBatch}. A thin JDBC wrapper around the
- * application's data source, because neither datasource-proxy nor {@code pg_stat_statements} (not preloaded on the
- * CI database) is at hand. The count is global: measure one operation at a time to read it per operation.
+ * {@code execute*} call on a statement is one, a JDBC batch is one per {@code addBatch}, as {@code pg_stat_statements}
+ * counts its calls (PostgreSQL's driver sends a batch's rows as a Bind and an Execute each, pipelined in few round
+ * trips, and the server runs each as a statement of its own): statements, not round trips. A thin JDBC wrapper
+ * around the application's data source, because neither datasource-proxy nor {@code pg_stat_statements} (not
+ * preloaded on the CI database) is at hand. The count is global: measure one operation at a time to read it per
+ * operation.
  */
 final class SqlCount implements BeanPostProcessor {
 
