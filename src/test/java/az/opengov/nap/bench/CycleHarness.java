@@ -232,7 +232,6 @@ abstract class CycleHarness {
             measure(set);
         } finally {
             if (autoanalyze != null) {
-                notes.add(autoanalyze.analyzedBeforeRuns() + " table analyses before the runs");
                 autoanalyze.close();
             }
         }
@@ -314,6 +313,9 @@ abstract class CycleHarness {
             escalated = escalations(plans, tasks * plans.size());
         }
 
+        if (autoanalyze != null) {
+            notes.add(autoanalyze.analyzedBeforeRuns() + " table analyses before the runs");
+        }
         String md = "## Cycle opening and reminders, " + set.name() + " set\n\n"
                 + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n\n" + Bench.markdown(results);
         System.out.println(md);
