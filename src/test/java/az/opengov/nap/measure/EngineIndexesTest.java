@@ -89,6 +89,31 @@ class EngineIndexesTest {
         assertThat(String.join("\n", plan)).contains("nap_idx_task_parent").doesNotContain("Seq Scan");
     }
 
+    /**
+     * The engine's own lookup, not only a statement like it: completing a task asks for its subtasks, and on PostgreSQL
+     * that reads the parent task's index (its scans, as the server counts them once the engine's connection reports).
+     */
+    @Test
+    void completingATaskLooksForItsSubtasksThroughTheIndexOnPostgres() throws Exception {
+        assumeTrue(postgres(), "the server's index statistics: PostgreSQL only");
+        long before = parentIndexScans();
+        var tasks = engine.getTaskService();
+        var task = tasks.newTask();
+        task.setName("a task of its own");
+        tasks.saveTask(task);
+        tasks.complete(task.getId());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (parentIndexScans() <= before && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(parentIndexScans()).as("scans of nap_idx_task_parent").isGreaterThan(before);
+    }
+
+    long parentIndexScans() {
+        return jdbc().queryForObject("select coalesce(sum(idx_scan), 0) from pg_stat_user_indexes "
+                + "where indexrelname = 'nap_idx_task_parent' and schemaname = current_schema()", Long.class);
+    }
+
     /** The index names on a table of the engine's, in lower case. */
     List<String> indexesOn(String table) throws Exception {
         try (var c = dataSource.getConnection()) {
