@@ -93,9 +93,8 @@ class StartupBench {
         String ourClasspath = applicationClasspath();
         String bareClasspath = bareClasspath();
         md.append(String.format(Locale.ROOT, """
-                Classpaths: ours `target/classes` and %d jars (its runtime scope, none of the tests' libraries), \
-                the bare
-                application's class and %d jars.
+                Classpaths: ours `target/classes` and %d jars (its runtime scope, none of the tests' libraries),
+                the bare application's class and %d jars.
 
                 | JVM options | application | first start to a usable page | CPU time until then | RSS then | target |
                 |---|---|---|---|---|---|
