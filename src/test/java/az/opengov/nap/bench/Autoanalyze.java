@@ -66,14 +66,11 @@ final class Autoanalyze implements AutoCloseable {
         if (ticks != null) {
             ticks.cancel(false);
         }
-        ticks = daemon.scheduleWithFixedDelay(this::tick, NAPTIME_SECONDS, NAPTIME_SECONDS, TimeUnit.SECONDS);
+        ticks = daemon.scheduleWithFixedDelay(this::pass, NAPTIME_SECONDS, NAPTIME_SECONDS, TimeUnit.SECONDS);
     }
 
-    private synchronized void tick() {
-        pass();
-    }
-
-    private int pass() {
+    /** One pass: analyzes each table due; returns how many. */
+    private synchronized int pass() {
         List<String> tables = jdbc.queryForList("""
                 select s.relname from pg_stat_user_tables s join pg_class c on c.oid = s.relid
                 where s.schemaname = current_schema() and s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)

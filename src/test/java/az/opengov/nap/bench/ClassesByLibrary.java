@@ -79,15 +79,11 @@ final class ClassesByLibrary {
         if (source.startsWith("jrt:/") || source.equals("shared objects file")) {
             return JDK;
         }
-        Matcher jar = JAR.matcher(source);
-        if (jar.find()) {
-            String name = jar.group(1);
-            return source.contains(ownClasses) ? OWN : name;
-        }
         if (source.contains(ownClasses)) {
             return OWN;
         }
-        return GENERATED;
+        Matcher jar = JAR.matcher(source);
+        return jar.find() ? jar.group(1) : GENERATED;
     }
 
     /** The group a library belongs to: a feature, or the library's own name where none of the features claims it. */

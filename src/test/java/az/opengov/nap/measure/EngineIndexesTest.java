@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The indexes {@link EngineIndexes} adds to the engine's schema are there once the engine has built it. */
@@ -38,9 +39,8 @@ class EngineIndexesTest {
     }
 
     boolean postgres() throws Exception {
-        try (var c = dataSource.getConnection()) {
-            return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-        }
+        return "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
+                DatabaseMetaData::getDatabaseProductName));
     }
 
     @Test

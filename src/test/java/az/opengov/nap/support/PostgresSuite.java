@@ -59,15 +59,15 @@ public @interface PostgresSuite {
         private Database() {
         }
 
-        static String url() {
+        public static String url() {
             return "jdbc:postgresql://" + HOST + ":5432/" + NAME;
         }
 
-        static Connection connect() throws SQLException {
+        public static Connection connect() throws SQLException {
             return DriverManager.getConnection(url(), USER, PASSWORD);
         }
 
-        static void dropSchema(String schema) {
+        public static void dropSchema(String schema) {
             try (Connection c = connect()) {
                 c.createStatement().execute("drop schema if exists " + schema + " cascade");
             } catch (SQLException e) {
