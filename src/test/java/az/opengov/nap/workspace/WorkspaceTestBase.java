@@ -19,10 +19,13 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The application on a random port (one context for every workspace test class): the small plan of
  * {@link WorkspaceFixture}, small evidence limits (1 MB per file, 3 MB per report) and a private evidence folder.
+ * No background deadline poller: the tests that raise reminders and escalations do so themselves at the clock they
+ * set, and a poller's round (every 5 s, {@code for update skip locked}) could otherwise hold an item at an earlier
+ * clock while the test's own round skips it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nap.evidence.directory=target/test-evidence", "nap.evidence.max-file-size=1MB",
-        "nap.evidence.max-report-size=3MB"})
+        "nap.evidence.max-report-size=3MB", "nap.notification.scheduling-enabled=false"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 abstract class WorkspaceTestBase {
