@@ -214,6 +214,16 @@ final class Bench {
      */
     static Stats[] concurrent(int threads, int warmupRounds, int rounds, int perThread, IndexedOp... sides)
             throws InterruptedException {
+        return concurrent(threads, warmupRounds, rounds, perThread, new double[sides.length][2], sides);
+    }
+
+    /**
+     * As {@link #concurrent(int, int, int, int, IndexedOp...)}, adding to {@code cpu[side]} the CPU seconds the
+     * machine was busy ({@code [0]}: this JVM, PostgreSQL and the rest) and this JVM spent ({@code [1]}) during that
+     * side's measured rounds.
+     */
+    static Stats[] concurrent(int threads, int warmupRounds, int rounds, int perThread, double[][] cpu,
+                              IndexedOp... sides) throws InterruptedException {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             int[] next = new int[sides.length];
@@ -232,10 +242,14 @@ final class Bench {
                 for (int k = 0; k < sides.length; k++) {
                     int side = (r + k) % sides.length;
                     long statements = SqlCount.now();
+                    double machine = MachineCpu.busySeconds();
+                    double jvm = MachineCpu.jvmSeconds();
                     long start = System.nanoTime();
                     samples.get(side).addAll(round(pool, threads, perThread, sides[side], next[side]++));
                     wall[side] += System.nanoTime() - start;
                     sql[side] += SqlCount.now() - statements;
+                    cpu[side][0] += MachineCpu.busySeconds() - machine;
+                    cpu[side][1] += MachineCpu.jvmSeconds() - jvm;
                 }
             }
             Stats[] stats = new Stats[sides.length];

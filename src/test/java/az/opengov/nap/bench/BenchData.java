@@ -44,6 +44,12 @@ final class BenchData {
         this.now = now;
     }
 
+    /** Whether the application's database is PostgreSQL (else H2). */
+    static boolean postgres(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+    }
+
     static String agency(int a) {
         return "B" + String.format("%03d", a);
     }
@@ -309,8 +315,7 @@ final class BenchData {
                 .getProcessEngineConfiguration()).getDatabaseTablePrefix();
         String table = (prefix == null ? "" : prefix) + "ACT_RU_VARIABLE";
         int rows = set.open() * perTask;
-        boolean postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
-                c -> c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")));
+        boolean postgres = postgres(jdbc);
         String i = postgres ? "i" : "X";
         return jdbc.update("insert into " + table + " (ID_, REV_, TYPE_, NAME_, VAR_SCOPE_, SEQUENCE_COUNTER_, "
                 + "IS_CONCURRENT_LOCAL_, TEXT_) select 'bench-var-' || " + i + ", 1, 'string', 'v' || mod(" + i

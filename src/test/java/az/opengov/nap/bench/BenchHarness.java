@@ -352,8 +352,7 @@ abstract class BenchHarness {
     }
 
     boolean postgres() {
-        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+        return BenchData.postgres(jdbc);
     }
 
     static Result result(String scenario, String ours, Stats mine, String baseline, Stats theirs, String target,

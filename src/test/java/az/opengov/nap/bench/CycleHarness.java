@@ -1106,8 +1106,7 @@ abstract class CycleHarness {
     }
 
     boolean postgres() {
-        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+        return BenchData.postgres(jdbc);
     }
 
     static void sleep() {

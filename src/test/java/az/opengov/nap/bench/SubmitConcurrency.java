@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -41,8 +40,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>the baseline of the target: plain {@code TaskService.complete(taskId, variables)} with the report's content as
  * variables, as an application of bare Camunda would keep it, on the same process without anything of ours: a copy of
  * {@code MeasureExecution} made from the real file with its listeners taken out (and its two user tasks renamed, so
- * that the worklist does not follow them), each instance started at the submit task with the variables of a real
- * agency report, so that the same timers, subscriptions and next task (the review) are there;</li>
+ * that the worklist does not follow them, and the form's fields declared in the agency report's scope, as a bare
+ * application would keep 150 agencies' values apart), an instance per measure with its agencies' reports waiting at
+ * their submit tasks under one multi-instance body and the variables of the real ones, so that each completion meets
+ * the same execution tree (the engine reads a measure's executions, two per agency, when a report moves on),
+ * subscriptions and next task (the review). Until 29 Nov each baseline instance held one agency's report: a tree the
+ * engine reads in a fraction of the time, which no measure of 150 agencies has;</li>
  * <li>for the record: the same plain {@code complete} with variables on the real process (Camunda Tasklist's way in:
  * our listener validates and stores the content, the worklist and outbox follow).</li>
  * </ul>
@@ -52,6 +55,13 @@ final class SubmitConcurrency {
     static final String BASELINE_KEY = "MeasureExecutionBaseline";
     static final String BASELINE_SUBMIT = "Baseline_SubmitProgressReport";
     static final String BASELINE_REVIEW = "Baseline_ReviewProgressReport";
+    /** The engine clock while agencies submit; the background's timers fall due after it. */
+    static final Instant SUBMITS_AT = Instant.parse("2026-07-05T06:00:00Z");
+    /**
+     * {@code -Dnap.bench.parent-task-index=false}: the runs without the index on {@code ACT_RU_TASK(PARENT_TASK_ID_)}
+     * that the application adds to the engine's schema ({@code NAP_IDX_TASK_PARENT}), for a before figure.
+     */
+    static final String PARENT_TASK_INDEX = "nap.bench.parent-task-index";
 
     /** How much to measure: measures × agencies open report tasks; per side threads × perThread per round. */
     record Sizes(int measures, int agencies, int threads, int perThread, int warmupRounds, int rounds) {
@@ -78,6 +88,24 @@ final class SubmitConcurrency {
         jdbc = context.getBean(JdbcTemplate.class);
     }
 
+    /**
+     * The rest of the country around the measures that submit: {@code set}'s open report tasks (a third overdue) and
+     * finished ones as {@link BenchData} writes them, with the timers and execution variables
+     * {@link CycleHarness} gives them (none of the timers due while agencies submit), so that each completion meets
+     * the engine's tables at national size.
+     */
+    void background(BenchSet set, List<String> notes) {
+        var data = new BenchData(set, jdbc, engine, SUBMITS_AT);
+        BenchData.Generated generated = data.generate();
+        int timers = data.timerJobs(set.open() * 2, 0);
+        int variables = data.executionVariables(CycleHarness.EXECUTION_VARIABLES_PER_TASK);
+        assertThat(timers).as("background timers due while agencies submit").isZero();
+        notes.add(String.format(Locale.ROOT, "around them the %s set, generated in %.1f s: %,d other open report "
+                        + "tasks (%,d overdue), %,d finished, %,d timers (none due in the runs), %,d variables where "
+                        + "the process keeps them", set.name(), generated.millis() / 1000.0, generated.openTasks(),
+                generated.overdue(), generated.finished(), set.open() * 2, variables));
+    }
+
     List<Result> run(Sizes sizes, List<String> notes) throws Exception {
         measures.ensureRegistry(sizes.agencies());
         long start = System.nanoTime();
@@ -92,18 +120,37 @@ final class SubmitConcurrency {
         List<WorkItem> ours = open.subList(0, n + 1);
         List<WorkItem> tasklist = open.subList(n + 1, 2 * n + 2);
         deployBaseline();
+        Map<Long, String> baselines = new java.util.HashMap<>();
+        for (Measure m : plan) {
+            baselines.put(m.id(), startBaseline(measures.open(m, WorkKind.REPORT)));
+        }
         List<String> bare = new ArrayList<>();
         for (WorkItem w : ours) {
-            bare.add(startBaseline(w));
+            bare.add(tasks.createTaskQuery().processInstanceId(baselines.get(w.measureId()))
+                    .taskDefinitionKey(BASELINE_SUBMIT).taskCandidateGroup(w.agencyCode()).singleResult().getId());
         }
         notes.add(String.format(Locale.ROOT, "set-up in %.0f s: %d measures × %d agencies = %,d open report tasks "
-                + "(plan imported, first cycle opened by the engine's jobs), %,d baseline instances",
-                (System.nanoTime() - start) / 1e9, sizes.measures(), sizes.agencies(), open.size(), bare.size()));
-        RealMeasures.at(Instant.parse("2026-07-05T06:00:00Z"));
+                + "(plan imported, first cycle opened by the engine's jobs); the baseline: %d instances of the "
+                + "process without our listeners, one per measure with the same %d agencies' report tasks in one "
+                + "cycle (%,d open), so that each completion meets a measure's execution tree as ours does",
+                (System.nanoTime() - start) / 1e9, sizes.measures(), sizes.agencies(), open.size(), baselines.size(),
+                sizes.agencies(), tasks.createTaskQuery().processDefinitionKey(BASELINE_KEY).count()));
+        boolean postgres = BenchData.postgres(jdbc);
+        jdbc.execute(postgres ? "vacuum analyze" : "analyze");
+        long openTasks = tasks.createTaskQuery().count();
+        if (!Boolean.parseBoolean(System.getProperty(PARENT_TASK_INDEX, "true"))) {
+            jdbc.execute("drop index NAP_IDX_TASK_PARENT");
+            notes.add("**without the index on the tasks' parent** (`-D" + PARENT_TASK_INDEX + "=false`): each "
+                    + "completion's look-up of the task's subtasks reads the open tasks");
+        }
+        notes.add(String.format(Locale.ROOT, "%,d open tasks in the engine when the runs start, its tables %s",
+                openTasks, postgres ? "vacuumed and analyzed" : "analyzed"));
+        RealMeasures.at(SUBMITS_AT);
         int threads = sizes.threads();
         Map<String, Object> variables = RealMeasures.CONTENT.asFormValues();
 
-        Stats[] s = Bench.concurrent(threads, sizes.warmupRounds(), sizes.rounds(), sizes.perThread(),
+        double[][] cpu = new double[3][2];
+        Stats[] s = Bench.concurrent(threads, sizes.warmupRounds(), sizes.rounds(), sizes.perThread(), cpu,
                 (thread, i) -> {
                     WorkItem w = ours.get(i * threads + thread);
                     measures.execution.submit(w.taskId(), RealMeasures.CONTENT,
@@ -115,6 +162,12 @@ final class SubmitConcurrency {
                     WorkItem w = tasklist.get(i * threads + thread);
                     complete(w.taskId(), w.agencyCode(), variables);
                 });
+
+        notes.add(String.format(Locale.ROOT, "CPU per submit in the measured rounds, the machine's (of it this "
+                        + "JVM's; the rest is PostgreSQL's): ours %.2f ms (%.2f), the baseline %.2f ms (%.2f), plain "
+                        + "complete on the real process %.2f ms (%.2f)", cpu[0][0] * 1e3 / s[0].n(),
+                cpu[0][1] * 1e3 / s[0].n(), cpu[1][0] * 1e3 / s[1].n(), cpu[1][1] * 1e3 / s[1].n(),
+                cpu[2][0] * 1e3 / s[2].n(), cpu[2][1] * 1e3 / s[2].n()));
 
         // one more submit of each side alone, statement by statement
         WorkItem last = ours.get(n);
@@ -219,6 +272,16 @@ final class SubmitConcurrency {
                 listener.getParentElement().removeChildElement(listener);
             }
         }
+        // as a bare application would model it: each agency's form values in its report's scope, declared there (as
+        // null), so that the agencies of a measure completing at once do not all write the measure's instance
+        var inputs = model.newInstance(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class);
+        for (String field : RealMeasures.CONTENT.asFormValues().keySet()) {
+            var input = model.newInstance(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter.class);
+            input.setCamundaName(field);
+            inputs.getCamundaInputParameters().add(input);
+        }
+        model.<BaseElement>getModelElementById(Elements.SUBPROCESS_AGENCY_REPORT).getExtensionElements()
+                .addChildElement(inputs);
         model.<BaseElement>getModelElementById(Elements.TASK_SUBMIT_PROGRESS_REPORT).setId(BASELINE_SUBMIT);
         model.<BaseElement>getModelElementById(Elements.TASK_REVIEW_PROGRESS_REPORT).setId(BASELINE_REVIEW);
         Bpmn.validateModel(model);
@@ -229,16 +292,43 @@ final class SubmitConcurrency {
                 .deploy();
     }
 
-    /** An instance of the baseline process waiting at its submit task with the variables of a real agency report. */
-    private String startBaseline(WorkItem like) {
-        Map<String, Object> variables = tasks.getVariables(like.taskId(), List.of(Variables.PLAN_CODE,
-                Variables.MEASURE_ID, Variables.CYCLE_NUMBER, Variables.AGENCY_CODE, Variables.ROLE,
-                Variables.DUE_DATE, Variables.REMINDER_AT, Variables.ESCALATION_CYCLE, Variables.WINDOW_CLOSES_AT));
-        String instance = runtime.createProcessInstanceByKey(BASELINE_KEY).startBeforeActivity(BASELINE_SUBMIT)
-                .setVariables(variables).execute().getId();
-        Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
-        assertThat(task.getTaskDefinitionKey()).isEqualTo(BASELINE_SUBMIT);
-        return task.getId();
+    /**
+     * An instance of the baseline process shaped as the real measure's: one reporting cycle whose agency reports wait
+     * at their submit tasks, one for each of the measure's open reports, under one multi-instance body (an execution
+     * and a scope execution per agency, its event subprocess's subscription), with the variables the real ones have:
+     * the measure's and the cycle's deadlines on the instance, the agency's code on its report's scope. The first
+     * report starts the instance, the others are added to its body in one modification. Returns the instance's id.
+     */
+    private String startBaseline(List<WorkItem> reports) {
+        Map<String, Object> variables = new java.util.HashMap<>(tasks.getVariables(reports.get(0).taskId(),
+                List.of(Variables.PLAN_CODE, Variables.MEASURE_ID, Variables.CYCLE_NUMBER, Variables.DUE_DATE,
+                        Variables.REMINDER_AT, Variables.ESCALATION_CYCLE, Variables.WINDOW_CLOSES_AT)));
+        String instance = runtime.createProcessInstanceByKey(BASELINE_KEY).setVariables(variables)
+                .startBeforeActivity(BASELINE_SUBMIT)
+                .setVariableLocal(Variables.AGENCY_CODE, reports.get(0).agencyCode()).execute().getId();
+        String body = body(runtime.getActivityInstance(instance));
+        var added = runtime.createProcessInstanceModification(instance);
+        for (WorkItem w : reports.subList(1, reports.size())) {
+            added.startBeforeActivity(BASELINE_SUBMIT, body).setVariableLocal(Variables.AGENCY_CODE, w.agencyCode());
+        }
+        added.execute();
+        assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(BASELINE_SUBMIT).count())
+                .isEqualTo(reports.size());
+        return instance;
+    }
+
+    /** The activity instance of the agency reports' multi-instance body. */
+    private static String body(org.camunda.bpm.engine.runtime.ActivityInstance instance) {
+        if (Elements.AGENCY_REPORTS.equals(instance.getActivityId())) {
+            return instance.getId();
+        }
+        for (var child : instance.getChildActivityInstances()) {
+            String found = body(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private long count(String sql) {

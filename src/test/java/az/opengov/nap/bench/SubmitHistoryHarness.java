@@ -49,9 +49,9 @@ abstract class SubmitHistoryHarness {
 
     /**
      * How much: the submit scenario's sizes (its collective is also the history cycle's), every n-th report
-     * returned.
+     * returned, the generated set around the submit scenario's measures.
      */
-    record Sizes(SubmitConcurrency.Sizes submit, int returnEvery) {
+    record Sizes(SubmitConcurrency.Sizes submit, int returnEvery, BenchSet background) {
     }
 
     @Autowired
@@ -122,6 +122,7 @@ abstract class SubmitHistoryHarness {
         @Test
         void submit() throws Exception {
             SubmitConcurrency scenario = new SubmitConcurrency(context);
+            scenario.background(sizes().background(), submitNotes);
             submitResults.addAll(scenario.run(sizes().submit(), submitNotes));
             submitStatements = scenario.statements;
             assertThat(submitResults).hasSize(2);
