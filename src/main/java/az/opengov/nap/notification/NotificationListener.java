@@ -15,7 +15,7 @@ import az.opengov.nap.reporting.ReportingService;
 import az.opengov.nap.review.Review;
 import az.opengov.nap.review.ReviewService;
 import az.opengov.nap.shared.Clock;
-import az.opengov.nap.shared.TransactionCache;
+import az.opengov.nap.shared.ReferenceCache;
 import az.opengov.nap.worklist.WorkItem;
 import az.opengov.nap.worklist.WorkItemOpened;
 import az.opengov.nap.worklist.WorkKind;
@@ -51,10 +51,12 @@ class NotificationListener {
     private final WorklistService worklist;
     private final ReportingService reports;
     private final ReviewService reviews;
+    private final ReferenceCache reference;
 
     NotificationListener(Outbox outbox, MailComposer composer, Recipients recipients,
                          NotificationProperties properties, PlanService plans, CycleService cycles,
-                         WorklistService worklist, ReportingService reports, ReviewService reviews) {
+                         WorklistService worklist, ReportingService reports, ReviewService reviews,
+                         ReferenceCache reference) {
         this.outbox = outbox;
         this.composer = composer;
         this.recipients = recipients;
@@ -64,6 +66,7 @@ class NotificationListener {
         this.worklist = worklist;
         this.reports = reports;
         this.reviews = reviews;
+        this.reference = reference;
     }
 
     @EventListener
@@ -173,9 +176,11 @@ class NotificationListener {
 
     private MailFacts facts(MailKind kind, long measureId, int cycle, Agency agency, LocalDate due, int daysOverdue,
                             String comment, String link) {
-        // one read per transaction: the job that opens a cycle queues the mails of up to 150 agencies of one measure
-        Measure measure = TransactionCache.get("measure", measureId, () -> plans.measure(measureId));
-        ReportingCycle c = cycles.cycle(measureId, cycle);
+        // kept between transactions (a submit mails the reviewers; the job that opens a cycle, 150 agencies), of the
+        // cycle only its period, which does not change
+        Measure measure = reference.get("measure", measureId, () -> plans.measure(measureId));
+        ReportingCycle c = reference.get("reporting-cycle", List.of(measureId, cycle),
+                () -> cycles.cycle(measureId, cycle));
         return new MailFacts(kind, measureId, measure.planCode(), measure.code(), measure.title(), cycle,
                 c.periodStart(), c.periodEnd(), agency, due, daysOverdue, comment, link);
     }

@@ -3,6 +3,7 @@ package az.opengov.nap.notification;
 import az.opengov.nap.agency.Agency;
 import az.opengov.nap.agency.AgencyService;
 import az.opengov.nap.shared.Messages;
+import az.opengov.nap.shared.ReferenceCache;
 import az.opengov.nap.shared.TransactionCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>An agency and its users are read once per transaction ({@link TransactionCache}), and those of a cohort (a
  * cycle's participants) all at once from the second of them on ({@link #agencyAmong}): the job that opens a measure's
- * cycle mails each of up to 150 agencies. A write to an agency or a user empties the cache.
+ * cycle mails each of up to 150 agencies. An agency and the reviewers and administrators are also kept between
+ * transactions ({@link ReferenceCache}): each submitted report mails the reviewers. A write to an agency or a user
+ * empties both caches.
  */
 @Component
 class Recipients {
@@ -36,10 +39,12 @@ class Recipients {
 
     private final JdbcClient jdbc;
     private final AgencyService agencies;
+    private final ReferenceCache reference;
 
-    Recipients(JdbcClient jdbc, AgencyService agencies) {
+    Recipients(JdbcClient jdbc, AgencyService agencies, ReferenceCache reference) {
         this.jdbc = jdbc;
         this.agencies = agencies;
+        this.reference = reference;
     }
 
     /** The agency's contacts and its users. */
@@ -58,15 +63,15 @@ class Recipients {
     }
 
     List<Recipient> reviewers() {
-        return users("reviewer = ?", true);
+        return reference.get("reviewers", true, () -> users("reviewer = ?", true));
     }
 
     List<Recipient> administrators() {
-        return users("admin = ?", true);
+        return reference.get("administrators", true, () -> users("admin = ?", true));
     }
 
     Agency agency(String code) {
-        return TransactionCache.get(AGENCY, code, () -> agencies.get(code));
+        return reference.get(AGENCY, code, () -> agencies.get(code));
     }
 
     /**
@@ -115,11 +120,11 @@ class Recipients {
 
     private List<Recipient> users(String condition, Object value) {
         // the user directory's table, read only: who is enabled, their address and language
-        return jdbc.sql("select email, locale from app_user where enabled = true and email is not null and "
+        return List.copyOf(jdbc.sql("select email, locale from app_user where enabled = true and email is not null and "
                         + condition + " order by username")
                 .param(value)
                 .query((rs, n) -> recipient(rs))
-                .list();
+                .list());
     }
 
     private static Recipient recipient(ResultSet rs) throws SQLException {

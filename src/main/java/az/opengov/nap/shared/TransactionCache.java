@@ -71,8 +71,12 @@ public final class TransactionCache {
                 : (Map<K, V>) values.computeIfAbsent(List.of("map", owner), key -> new HashMap<K, V>());
     }
 
-    /** Forgets what this transaction has read: after a write to what may be cached. */
+    /**
+     * Forgets what this transaction has read: after a write to what may be cached. Also empties the
+     * {@link ReferenceCache}, now and when the transaction ends.
+     */
     public static void clear() {
+        ReferenceCache.changed();
         if (TransactionSynchronizationManager.getResource(RESOURCE) instanceof Map<?, ?> values) {
             values.keySet().removeIf(key -> !(key instanceof List<?> k && "map".equals(k.get(0))));
         }

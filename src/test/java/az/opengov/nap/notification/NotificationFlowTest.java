@@ -2,6 +2,8 @@ package az.opengov.nap.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import az.opengov.nap.agency.Agency;
+import az.opengov.nap.agency.AgencyService;
 import az.opengov.nap.measure.MeasureExecutionService;
 import az.opengov.nap.plan.ImportRequest;
 import az.opengov.nap.plan.Measure;
@@ -10,6 +12,8 @@ import az.opengov.nap.plan.PlanImportService;
 import az.opengov.nap.plan.PlanService;
 import az.opengov.nap.reporting.ReportContent;
 import az.opengov.nap.security.AppUser;
+import az.opengov.nap.security.UserAdminService;
+import az.opengov.nap.security.UserAdminService.UserChange;
 import az.opengov.nap.security.UserDirectory;
 import az.opengov.nap.support.EngineJobs;
 import az.opengov.nap.worklist.WorkItem;
@@ -100,6 +104,10 @@ class NotificationFlowTest {
     TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UserAdminService userAdmin;
+    @Autowired
+    AgencyService agencies;
 
     private static int planCounter;
     Measure measure;
@@ -319,6 +327,42 @@ class NotificationFlowTest {
         Mails.Received published = mail(MCHT_USER, "published").orElseThrow();
         assertThat(published.subject()).isEqualTo("Measure 1.1: report approved and published");
         assertThat(published.text()).contains("https://nap.example.az/plans/" + measure.planCode() + "/measures/1.1");
+    }
+
+    /**
+     * Who reviews and the agency's name are kept between transactions (ReferenceCache), and a change through the
+     * services is in the very next mail: a reviewer added, an agency renamed, a reviewer disabled.
+     */
+    @Test
+    void aReviewerAddedOrDisabledAndAnAgencyRenamedCountAtTheNextSubmissionThoughKept() {
+        ReportContent content = new ReportContent("SUBSTANTIAL", "Portal işə salınıb", "3 xidmət", null, null, null);
+        execution.submit(task("MCHT").taskId(), content, MCHT);
+        assertThat(rows("REVIEW_WAITING")).extracting(OutboxMessage::recipient).containsExactly(REVIEWER);
+
+        String second = "reviewer2@nap.example.az";
+        userAdmin.create("n-rev2", new UserChange("Rəyçi 2", second, "en", "ACC", true, false, true),
+                "secret-password", "test");
+        Agency edu = agencies.get("EDU");
+        agencies.update(new Agency(edu.code(), edu.kind(), "Təhsil Nazirliyi (yeni ad)", edu.nameEn(), edu.nameRu(),
+                edu.emails(), edu.headEmail()));
+        try {
+            execution.submit(task("EDU").taskId(), content, EDU);
+            assertThat(rows("REVIEW_WAITING").stream().filter(m -> m.agencyCode().equals("EDU")))
+                    .extracting(OutboxMessage::recipient).containsExactlyInAnyOrder(REVIEWER, second);
+            assertThat(rows("REVIEW_WAITING").stream().filter(m -> m.agencyCode().equals("EDU")
+                    && m.recipient().equals(REVIEWER)).findFirst().orElseThrow().subject())
+                    .contains("Təhsil Nazirliyi (yeni ad)");
+        } finally {
+            userAdmin.update("n-rev2", new UserChange("Rəyçi 2", second, "en", "ACC", true, false, false), "test");
+            agencies.update(edu);
+        }
+        execution.review(worklist.openForMeasure(measure.id()).stream()
+                .filter(w -> w.kind().name().equals("REVIEW") && w.agencyCode().equals("MCHT")).findFirst()
+                .orElseThrow().taskId(), "RETURNED", "Rəqəmləri əlavə edin", null, REV);
+        execution.submit(task("MCHT").taskId(), content, MCHT);
+        assertThat(rows("REVIEW_WAITING").stream().filter(m -> m.agencyCode().equals("MCHT")))
+                .extracting(OutboxMessage::recipient).as("the disabled reviewer no more").containsExactly(REVIEWER,
+                        REVIEWER);
     }
 
     @Test
