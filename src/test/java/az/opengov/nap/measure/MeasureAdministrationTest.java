@@ -15,6 +15,7 @@ import az.opengov.nap.plan.MeasureStatus;
 import az.opengov.nap.plan.PlanCalendar;
 import az.opengov.nap.plan.PlanImportService;
 import az.opengov.nap.plan.PlanService;
+import az.opengov.nap.reporting.ReportContent;
 import az.opengov.nap.security.AppUser;
 import az.opengov.nap.shared.NapException;
 import az.opengov.nap.support.EngineJobs;
@@ -90,6 +91,8 @@ class MeasureAdministrationTest {
     org.camunda.bpm.engine.RepositoryService repository;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ModelMigration migration;
     @Autowired
     org.camunda.bpm.engine.HistoryService history;
     @Autowired
@@ -496,6 +499,92 @@ class MeasureAdministrationTest {
         // the application's model is the latest again: new measures start on it
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(MeasureExecution.PROCESS_KEY)
                 .latestVersion().singleResult().getVersionTag()).isEqualTo("1.5.0");
+    }
+
+    @Test
+    void measuresOfModels130And140MoveOntoTheCurrentModelAllOrNone() throws Exception {
+        // a deployment upgraded from before 1.4.0: a measure on 1.3.0 with its reports asked, and a model tagged
+        // 1.4.0 whose one measure waits in an activity the current model does not have
+        org.camunda.bpm.model.bpmn.BpmnModelInstance oddModel;
+        try (var in = getClass().getResourceAsStream("/legacy/MeasureExecution-1.3.0.bpmn")) {
+            oddModel = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(in);
+        }
+        oddModel.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(MeasureExecution.PROCESS_KEY)
+                .setCamundaVersionTag("1.4.0");
+        oddModel.<org.camunda.bpm.model.bpmn.instance.BaseElement>getModelElementById("Task_FinalAssessment")
+                .setId("Task_FinalAssessmentOfOldModel");
+        String odd = repository.createDeployment().name("MeasureExecution 1.4.0, odd")
+                .addModelInstance("MeasureExecution.bpmn", oddModel).addClasspathResource("forms/ProgressReport.form")
+                .addClasspathResource("forms/ProgressReview.form").addClasspathResource("forms/FinalAssessment.form")
+                .deploy().getId();
+        String legacy = repository.createDeployment().name("MeasureExecution 1.3.0")
+                .addClasspathResource("legacy/MeasureExecution-1.3.0.bpmn")
+                .addClasspathResource("forms/ProgressReport.form").addClasspathResource("forms/ProgressReview.form")
+                .addClasspathResource("forms/FinalAssessment.form").deploy().getId();
+        try {
+            String oddDefinition = repository.createProcessDefinitionQuery().deploymentId(odd).singleResult().getId();
+            String stuck = runtime.createProcessInstanceById(oddDefinition)
+                    .startBeforeActivity("Task_FinalAssessmentOfOldModel").execute().getId();
+            Measure old = importMeasure();
+            runDue(old.processInstanceId());
+            String pi = old.processInstanceId();
+            assertThat(tag(pi)).isEqualTo("1.3.0");
+            String mcht = worklist.openReport(old.id(), 1, "MCHT").orElseThrow().taskId();
+            long executionsBefore = runtime.createExecutionQuery().processInstanceId(pi).count();
+            assertThat(boundaries(pi)).isEqualTo(3); // the message boundary of each agency's report task
+            assertThat(migration.versions()).filteredOn(v -> v.versionTag().equals("1.3.0") && v.running() > 0)
+                    .singleElement().satisfies(v -> assertThat(v.movable()).isTrue());
+            assertThat(migration.versions()).filteredOn(ModelMigration.Version::current).singleElement()
+                    .satisfies(v -> assertThat(v.versionTag()).isEqualTo(MeasureExecution.MODEL_VERSION));
+
+            // the odd measure cannot move: none moves, and the administrator is told why, in their language
+            assertThatThrownBy(() -> migration.moveToCurrent(ADMIN)).isInstanceOfSatisfying(NapException.class,
+                    e -> {
+                        assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                        assertThat(e.messageKey()).isEqualTo("error.migration.refused");
+                    });
+            assertThat(tag(pi)).isEqualTo("1.3.0");
+            assertThat(boundaries(pi)).isEqualTo(3);
+            assertThatThrownBy(() -> migration.moveToCurrent(REVIEWER)).isInstanceOf(NapException.class);
+
+            runtime.deleteProcessInstance(stuck, "test");
+            assertThat(migration.moveToCurrent(ADMIN)).singleElement().satisfies(m -> {
+                assertThat(m.versionTag()).isEqualTo("1.3.0");
+                assertThat(m.measures()).isPositive();
+            });
+            assertThat(tag(pi)).isEqualTo(MeasureExecution.MODEL_VERSION);
+            assertThat(boundaries(pi)).isZero();
+            // the report tasks are no longer scopes of their own: the tree of a measure started on the current model
+            assertThat(runtime.createExecutionQuery().processInstanceId(pi).count()).isLessThan(executionsBefore)
+                    .isEqualTo(runtime.createExecutionQuery().processInstanceId(measure.processInstanceId()).count());
+            assertThat(worklist.openReport(old.id(), 1, "MCHT").orElseThrow().taskId()).isEqualTo(mcht);
+            assertThat(migration.moveToCurrent(ADMIN)).isEmpty();
+            assertThat(jdbc.sql("select count(*) from audit_event where action = 'MEASURES_MIGRATED'")
+                    .query(Long.class).single()).isPositive();
+
+            // and it runs on as a measure of the current model: an extension moves the dates in place, a submitted
+            // report goes to review, the invited body is still invited
+            at("2026-07-10T06:00:00");
+            execution.extendDueDate(old.id(), 1, "MCHT", LocalDate.of(2026, 8, 31), "Məzuniyyət dövrü", ADMIN);
+            assertThat(worklist.openReport(old.id(), 1, "MCHT").orElseThrow().taskId()).isEqualTo(mcht);
+            execution.submit(mcht, new ReportContent("SUBSTANTIAL", "Portal işə salınıb", "3 xidmət", null, null,
+                    null), new AppUser("m-mcht", "MCHT", null, "az", "MCHT", false, false, true));
+            assertThat(worklist.openForMeasure(old.id())).extracting(w -> w.kind() + " " + w.agencyCode())
+                    .containsExactlyInAnyOrder("REVIEW MCHT", "REPORT EDU", "INVITED_REPORT MILLI_MECLIS");
+        } finally {
+            repository.deleteDeployment(legacy, true);
+            repository.deleteDeployment(odd, true);
+        }
+    }
+
+    private String tag(String processInstanceId) {
+        return repository.getProcessDefinition(runtime.createProcessInstanceQuery().processInstanceId(
+                processInstanceId).singleResult().getProcessDefinitionId()).getVersionTag();
+    }
+
+    private long boundaries(String processInstanceId) {
+        return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                .eventName(MeasureExecution.LegacyMessages.DUE_DATE_EXTENDED).count();
     }
 
     @Test

@@ -141,6 +141,8 @@ class AccessControlTest {
         row(rows, new Call("GET", "/api/admin/audit", null), 401, 403, 403, 403, 200);
         row(rows, new Call("GET", "/api/admin/users", null), 401, 403, 403, 403, 200);
         row(rows, new Call("POST", "/api/admin/measures/1/cancel", "{\"reason\":\"x\"}"), 401, 403, 403, 403, 0);
+        row(rows, new Call("GET", "/api/admin/process-model/versions", null), 401, 403, 403, 403, 200);
+        row(rows, new Call("POST", "/api/admin/process-model/migrate", null), 401, 403, 403, 403, 0);
         row(rows, new Call("GET", "/engine-rest/task/count", null), 401, 403, 403, 403, 200);
         row(rows, new Call("GET", "/engine-rest/process-definition", null), 401, 403, 403, 403, 200);
         row(rows, new Call("GET", "/api/admin/agencies", null), 401, 403, 403, 403, 200);

@@ -11,6 +11,8 @@ import java.util.Set;
 public final class MeasureExecution {
 
     public static final String PROCESS_KEY = "MeasureExecution";
+    /** The version tag of the model this application deploys ({@code processes/MeasureExecution.bpmn}). */
+    public static final String MODEL_VERSION = "1.5.0";
 
     /** The model versions whose gateway routes an agency's report on its {@link Variables#ROLE} variable. */
     private static final Set<String> ROLE_VARIABLE_VERSIONS = Set.of("1.0.0", "1.1.0", "1.2.0", "1.3.0", "1.4.0");
