@@ -156,6 +156,24 @@ class MonitoringApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(retried.statusCode()).isEqualTo(302);
         assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(1);
+
+        // as a browser follows the retry's redirect (its notice shown once); then measures on an older process model:
+        // none here, and moving them moves none (the move itself: MeasureAdministrationTest)
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/admin/incidents?lang=en")).header("Cookie", session).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.body()).contains("id=\"notice\"", "id=\"model\"",
+                "Every measure runs on the current model (1.5.0).").doesNotContain("id=\"migrate\"");
+        HttpResponse<String> migrated = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/admin/incidents/process-model/migrate")).header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(migrated.statusCode()).isEqualTo(302);
+        HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/admin/incidents?lang=en")).header("Cookie", session).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(after.body()).contains("Measures moved onto model 1.5.0: 0.");
     }
 
     private HttpResponse<String> get(String path, String user, String lang) throws Exception {

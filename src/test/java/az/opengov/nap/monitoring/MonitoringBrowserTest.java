@@ -67,6 +67,8 @@ class MonitoringBrowserTest {
     UserDirectory users;
     @Autowired
     ManagementService management;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -214,6 +216,38 @@ class MonitoringBrowserTest {
         waitFor(By.id("error-detail"));
         assertThat(browser.findElement(By.id("error-detail")).getText())
                 .contains("The filter is not valid.", "Kind \"late\" is unknown");
+    }
+
+    @Test
+    void anAdministratorMovesTheMeasuresOfAnOlderModelOntoTheCurrentOne() throws IOException {
+        // a deployment upgraded from model 1.3.0: one of its measures still runs on it
+        String legacy = repository.createDeployment().name("MeasureExecution 1.3.0")
+                .addClasspathResource("legacy/MeasureExecution-1.3.0.bpmn")
+                .addClasspathResource("forms/ProgressReport.form").addClasspathResource("forms/ProgressReview.form")
+                .addClasspathResource("forms/FinalAssessment.form").deploy().getId();
+        try {
+            String old = "MONOLD-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+            imports.commit(new ImportRequest(old, "Plan on model 1.3.0", 2016, 2016, 10, PlanCalendar.DEFAULT, false,
+                    PLAN.getBytes(StandardCharsets.UTF_8), "plan.csv", "test"));
+            open("/login?lang=en");
+            waitFor(By.id("username")).sendKeys("mweb-admin");
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            click(By.id("sign-in"));
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+            open("/admin/incidents?lang=en");
+            waitFor(By.id("model"));
+            assertThat(browser.findElement(By.cssSelector("#model tr[data-model='1.3.0']")).getText())
+                    .contains("1.3.0", "Can move onto model 1.5.0");
+            shot("monitoring-10-older-model");
+            click(By.id("migrate"));
+            assertThat(waitFor(By.id("migrated")).getText()).isEqualTo("Measures moved onto model 1.5.0: 1.");
+            assertThat(browser.findElement(By.id("model")).getText())
+                    .contains("Every measure runs on the current model (1.5.0).");
+            shot("monitoring-11-older-model-moved");
+        } finally {
+            repository.deleteDeployment(legacy, true);
+        }
     }
 
     /** Ticks the overdue row of the agency whose name contains {@code agencyName}. */

@@ -1,7 +1,9 @@
 package az.opengov.nap.monitoring.web;
 
+import az.opengov.nap.measure.ModelMigration;
 import az.opengov.nap.monitoring.MonitoringService;
 import az.opengov.nap.security.UserDirectory;
+import az.opengov.nap.shared.Messages;
 import az.opengov.nap.shared.NapException;
 import az.opengov.nap.shared.PageNumber;
 import az.opengov.nap.shared.web.AdministrationPage;
@@ -14,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** {@code /admin/incidents}: failed engine jobs and undeliverable mail, each with a retry; Cockpit for the rest. */
+/**
+ * {@code /admin/incidents}: failed engine jobs and undeliverable mail, each with a retry; measures on an older process
+ * model, with the move onto the current one; Cockpit for the rest.
+ */
 @Controller
 @AdministrationPage
 @RequestMapping("/admin/incidents")
@@ -22,16 +27,36 @@ class IncidentsPage {
 
     private final MonitoringService monitoring;
     private final UserDirectory users;
+    private final ModelMigration migration;
+    private final Messages messages;
 
-    IncidentsPage(MonitoringService monitoring, UserDirectory users) {
+    IncidentsPage(MonitoringService monitoring, UserDirectory users, ModelMigration migration, Messages messages) {
         this.monitoring = monitoring;
         this.users = users;
+        this.migration = migration;
+        this.messages = messages;
     }
 
     @GetMapping
     String list(@RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("incidents", monitoring.incidents(PageNumber.of(page)));
+        var versions = migration.versions();
+        model.addAttribute("currentModel", versions.stream().filter(ModelMigration.Version::current)
+                .map(ModelMigration.Version::versionTag).findFirst().orElse(""));
+        model.addAttribute("olderModels", versions.stream().filter(v -> !v.current() && v.running() > 0).toList());
         return "admin/incidents";
+    }
+
+    /** Moves the measures of the older models that can move onto the current one, all or none. */
+    @PostMapping("/process-model/migrate")
+    String migrate(RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("migrated", migration.moveToCurrent(users.current()).stream()
+                    .mapToLong(ModelMigration.Moved::measures).sum());
+        } catch (NapException e) {
+            redirect.addFlashAttribute("migrationError", messages.text(e.messageKey(), e.args()));
+        }
+        return "redirect:/admin/incidents";
     }
 
     @PostMapping("/jobs/{id}/retry")
