@@ -517,11 +517,18 @@ class MeasureAdministrationTest {
                 .addModelInstance("MeasureExecution.bpmn", oddModel).addClasspathResource("forms/ProgressReport.form")
                 .addClasspathResource("forms/ProgressReview.form").addClasspathResource("forms/FinalAssessment.form")
                 .deploy().getId();
+        String model140 = repository.createDeployment().name("MeasureExecution 1.4.0")
+                .addClasspathResource("legacy/MeasureExecution-1.4.0.bpmn")
+                .addClasspathResource("forms/ProgressReport.form").addClasspathResource("forms/ProgressReview.form")
+                .addClasspathResource("forms/FinalAssessment.form").deploy().getId();
+        Measure on140 = importMeasure();
+        runDue(on140.processInstanceId());
         String legacy = repository.createDeployment().name("MeasureExecution 1.3.0")
                 .addClasspathResource("legacy/MeasureExecution-1.3.0.bpmn")
                 .addClasspathResource("forms/ProgressReport.form").addClasspathResource("forms/ProgressReview.form")
                 .addClasspathResource("forms/FinalAssessment.form").deploy().getId();
         try {
+            assertThat(tag(on140.processInstanceId())).isEqualTo("1.4.0");
             String oddDefinition = repository.createProcessDefinitionQuery().deploymentId(odd).singleResult().getId();
             String stuck = runtime.createProcessInstanceById(oddDefinition)
                     .startBeforeActivity("Task_FinalAssessmentOfOldModel").execute().getId();
@@ -544,15 +551,24 @@ class MeasureAdministrationTest {
                         assertThat(e.messageKey()).isEqualTo("error.migration.refused");
                     });
             assertThat(tag(pi)).isEqualTo("1.3.0");
+            assertThat(tag(on140.processInstanceId())).isEqualTo("1.4.0");
             assertThat(boundaries(pi)).isEqualTo(3);
             assertThatThrownBy(() -> migration.moveToCurrent(REVIEWER)).isInstanceOf(NapException.class);
 
             runtime.deleteProcessInstance(stuck, "test");
-            assertThat(migration.moveToCurrent(ADMIN)).singleElement().satisfies(m -> {
-                assertThat(m.versionTag()).isEqualTo("1.3.0");
-                assertThat(m.measures()).isPositive();
-            });
+            assertThat(migration.moveToCurrent(ADMIN)).extracting(m -> m.versionTag() + ": " + m.measures())
+                    .containsExactly("1.3.0: 1", "1.4.0: 1");
             assertThat(tag(pi)).isEqualTo(MeasureExecution.MODEL_VERSION);
+            assertThat(tag(on140.processInstanceId())).isEqualTo(MeasureExecution.MODEL_VERSION);
+            // the 1.4.0 measure's reports keep their role variable, which nothing reads any more; its gateway asks
+            // the participants: a report returned for revision is routed again
+            String edu = worklist.openReport(on140.id(), 1, "EDU").orElseThrow().taskId();
+            execution.submit(edu, new ReportContent("SUBSTANTIAL", "Portal", "3 xidmət", null, null, null),
+                    new AppUser("m-edu", "EDU", null, "az", "EDU", false, false, true));
+            execution.review(worklist.openForMeasure(on140.id()).stream()
+                    .filter(w -> w.kind().name().equals("REVIEW")).findFirst().orElseThrow().taskId(), "RETURNED",
+                    "Rəqəmləri əlavə edin", null, REVIEWER);
+            assertThat(worklist.openReport(on140.id(), 1, "EDU").orElseThrow().returned()).isTrue();
             assertThat(boundaries(pi)).isZero();
             // the report tasks are no longer scopes of their own: the tree of a measure started on the current model
             assertThat(runtime.createExecutionQuery().processInstanceId(pi).count()).isLessThan(executionsBefore)
@@ -573,6 +589,7 @@ class MeasureAdministrationTest {
                     .containsExactlyInAnyOrder("REVIEW MCHT", "REPORT EDU", "INVITED_REPORT MILLI_MECLIS");
         } finally {
             repository.deleteDeployment(legacy, true);
+            repository.deleteDeployment(model140, true);
             repository.deleteDeployment(odd, true);
         }
     }
