@@ -44,6 +44,8 @@ final class MailAddresses {
         return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" {2,}");
+
     /** A subject on one line: control characters (CR, LF, TAB...) become spaces, so no header can be smuggled in. */
     static String oneLine(String text) {
         StringBuilder b = new StringBuilder(text.length());
@@ -51,6 +53,6 @@ final class MailAddresses {
             char c = text.charAt(i);
             b.append(Character.isISOControl(c) ? ' ' : c);
         }
-        return b.toString().replaceAll(" {2,}", " ").strip();
+        return SPACES.matcher(b).replaceAll(" ").strip();
     }
 }
