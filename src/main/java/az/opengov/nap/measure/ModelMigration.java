@@ -52,9 +52,10 @@ public class ModelMigration {
 
     /** Every deployed version of the measure process, newest first, with its running measures. */
     public List<Version> versions() {
-        ProcessDefinition current = current();
+        List<ProcessDefinition> definitions = definitions();
+        ProcessDefinition current = current(definitions);
         List<Version> versions = new ArrayList<>();
-        for (ProcessDefinition d : definitions()) {
+        for (ProcessDefinition d : definitions) {
             long running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(d.getId())
                     .count();
             boolean isCurrent = d.getId().equals(current.getId());
@@ -73,14 +74,15 @@ public class ModelMigration {
         if (!admin.admin()) {
             throw NapException.forbidden();
         }
-        ProcessDefinition current = current();
+        List<Version> versions = versions();
+        String current = versions.stream().filter(Version::current).findFirst().orElseThrow().definitionId();
         List<Moved> moved = new ArrayList<>();
-        for (Version v : versions()) {
+        for (Version v : versions) {
             if (!v.movable() || v.running() == 0) {
                 continue;
             }
             try {
-                MigrationPlan plan = engine.getRuntimeService().createMigrationPlan(v.definitionId(), current.getId())
+                MigrationPlan plan = engine.getRuntimeService().createMigrationPlan(v.definitionId(), current)
                         .mapEqualActivities().updateEventTriggers().build();
                 engine.getRuntimeService().newMigration(plan)
                         .processInstanceQuery(engine.getRuntimeService().createProcessInstanceQuery()
@@ -88,19 +90,19 @@ public class ModelMigration {
                         .skipCustomListeners().execute();
             } catch (MigrationPlanValidationException | MigratingProcessInstanceValidationException e) {
                 throw new NapException(HttpStatus.CONFLICT, "error.migration.refused", v.versionTag(),
-                        current.getVersionTag(), e.getMessage());
+                        MeasureExecution.MODEL_VERSION, e.getMessage());
             }
             moved.add(new Moved(v.version(), v.versionTag(), v.running()));
-            audit.change(admin.username(), "MEASURES_MIGRATED", "process-definition", current.getId(),
+            audit.change(admin.username(), "MEASURES_MIGRATED", "process-definition", current,
                     v.running() + " measures from " + v.versionTag() + " (version " + v.version() + ") to "
-                            + current.getVersionTag());
+                            + MeasureExecution.MODEL_VERSION);
         }
         return moved;
     }
 
     /** The current model: the latest deployed version of the tag this application ships. */
-    private ProcessDefinition current() {
-        return definitions().stream().filter(d -> MeasureExecution.MODEL_VERSION.equals(d.getVersionTag()))
+    private static ProcessDefinition current(List<ProcessDefinition> definitions) {
+        return definitions.stream().filter(d -> MeasureExecution.MODEL_VERSION.equals(d.getVersionTag()))
                 .findFirst().orElseThrow(() -> new IllegalStateException("model " + MeasureExecution.MODEL_VERSION
                         + " of " + MeasureExecution.PROCESS_KEY + " is not deployed"));
     }

@@ -1,6 +1,7 @@
 package az.opengov.nap.monitoring.web;
 
 import az.opengov.nap.measure.ModelMigration;
+import az.opengov.nap.measure.process.MeasureExecution;
 import az.opengov.nap.monitoring.MonitoringService;
 import az.opengov.nap.security.UserDirectory;
 import az.opengov.nap.shared.Messages;
@@ -40,10 +41,9 @@ class IncidentsPage {
     @GetMapping
     String list(@RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("incidents", monitoring.incidents(PageNumber.of(page)));
-        var versions = migration.versions();
-        model.addAttribute("currentModel", versions.stream().filter(ModelMigration.Version::current)
-                .map(ModelMigration.Version::versionTag).findFirst().orElse(""));
-        model.addAttribute("olderModels", versions.stream().filter(v -> !v.current() && v.running() > 0).toList());
+        model.addAttribute("currentModel", MeasureExecution.MODEL_VERSION);
+        model.addAttribute("olderModels", migration.versions().stream().filter(v -> !v.current() && v.running() > 0)
+                .toList());
         return "admin/incidents";
     }
 
