@@ -4,10 +4,12 @@ import az.opengov.nap.measure.process.MeasureExecution;
 import az.opengov.nap.shared.FormDefinitions;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine settings that are ours rather than the starter's: the history level, delegates resolved before variables,
- * the indexes it lacks.
+ * the indexes it lacks, the commands that read only the executions they need.
  */
 @Configuration
 class EngineConfiguration {
@@ -63,6 +65,15 @@ class EngineConfiguration {
                 configuration.setExpressionManager(new DelegatesFirst(context, configuration.getBeans()));
             }
         };
+    }
+
+    /**
+     * The starter's engine configuration, but for the commands that read only the executions they need
+     * ({@link ExecutionsAsNeeded}); the starter makes its own only where the context has none.
+     */
+    @Bean
+    ProcessEngineConfigurationImpl processEngineConfigurationImpl(List<ProcessEnginePlugin> plugins) {
+        return ExecutionsAsNeeded.configuration(plugins);
     }
 
     @Bean

@@ -164,10 +164,11 @@ public class MeasureExecutionService {
             submitted = reports.submitBeforeTask(item.measureId(), item.cycleNumber(), item.agencyCode(), content,
                     user.username());
         }
-        asUser(user, () -> {
+        // the agency's own executions only, not its measure's whole tree (two executions an agency)
+        asUser(user, () -> ExecutionsAsNeeded.run(() -> {
             tasks.complete(taskId);
             return null;
-        });
+        }));
         // the version submitted: the content given, or the draft saved before
         return submitted != null ? submitted
                 : reports.current(item.measureId(), item.cycleNumber(), item.agencyCode()).orElseThrow().id();

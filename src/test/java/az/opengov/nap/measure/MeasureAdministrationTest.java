@@ -217,6 +217,57 @@ class MeasureAdministrationTest {
         assertThat(open().stream().map(WorkItem::agencyCode)).containsExactlyInAnyOrder("MCHT", "EDU");
     }
 
+    /**
+     * An agency's submission through the facade reads the executions it touches by id, not its measure's whole
+     * execution tree ({@link ExecutionsAsNeeded}); the same completion made the Tasklist way (plain
+     * {@code TaskService.complete}) still reads the tree, as every other command does. Both reports go on to review.
+     */
+    @Test
+    void aSubmissionThroughTheFacadeReadsItsOwnExecutionsNotTheMeasuresWholeTree() {
+        az.opengov.nap.reporting.ReportContent content = new az.opengov.nap.reporting.ReportContent("COMPLETE",
+                "Hazırdır", "Bütün indikatorlar", null, null, null);
+        AppUser edu = new AppUser("e", "E", null, "az", "EDU", false, false, true);
+        String eduTask = item("EDU").taskId();
+        List<String> facade = executionStatements(() -> execution.submit(eduTask, content, edu));
+        assertThat(facade).contains("selectExecution").doesNotContain(WHOLE_TREE);
+        assertThat(ExecutionsAsNeeded.active()).isFalse();
+
+        String mchtTask = item("MCHT").taskId();
+        List<String> tasklist = executionStatements(() -> tasks.complete(mchtTask, content.asFormValues()));
+        assertThat(tasklist).contains(WHOLE_TREE);
+
+        assertThat(open()).filteredOn(w -> w.kind() == az.opengov.nap.worklist.WorkKind.REVIEW)
+                .extracting(WorkItem::agencyCode).containsExactlyInAnyOrder("EDU", "MCHT");
+        assertThat(tasks.createTaskQuery().processInstanceId(measure.processInstanceId())
+                .taskDefinitionKey(MeasureExecution.Elements.TASK_REVIEW_PROGRESS_REPORT).count()).isEqualTo(2);
+    }
+
+    /** The engine's statement that reads a process instance's whole execution tree (its MyBatis mapping's id). */
+    static final String WHOLE_TREE = "selectExecutionsByProcessInstanceId";
+
+    /**
+     * The engine's statements on executions while {@code work} runs, by their mapping's id: MyBatis logs each
+     * statement at debug level under the id of its mapping, which names the entity.
+     */
+    static List<String> executionStatements(Runnable work) {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        logger.addAppender(seen);
+        try {
+            work.run();
+        } finally {
+            logger.detachAppender(seen);
+            logger.setLevel(level);
+        }
+        return seen.list.stream().filter(e -> e.getFormattedMessage().contains("Preparing:"))
+                .map(e -> e.getLoggerName().substring(e.getLoggerName().lastIndexOf('.') + 1)).distinct().toList();
+    }
+
     @Test
     void aReminderIsRaisedOnceFromTheWorklistAtItsTaskFollowUpDateAndNotForASubmittedReport() {
         AppUser edu = new AppUser("e", "E", null, "az", "EDU", false, false, true);
