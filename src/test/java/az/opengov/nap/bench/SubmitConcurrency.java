@@ -62,6 +62,13 @@ final class SubmitConcurrency {
      * that the application adds to the engine's schema ({@code NAP_IDX_TASK_PARENT}), for a before figure.
      */
     static final String PARENT_TASK_INDEX = "nap.bench.parent-task-index";
+    /**
+     * {@code -Dnap.bench.baseline-executions-as-needed=true}: the baseline's completions read the executions they
+     * touch by id, as our facade's submit does ({@code ExecutionsAsNeeded}), not the measure's whole execution tree
+     * (the engine's default): the baseline given the same engine setting, for the share of our gain that is that
+     * setting's.
+     */
+    static final String BASELINE_EXECUTIONS_AS_NEEDED = "nap.bench.baseline-executions-as-needed";
 
     /** How much to measure: measures × agencies open report tasks; per side threads × perThread per round. */
     record Sizes(int measures, int agencies, int threads, int perThread, int warmupRounds, int rounds) {
@@ -145,6 +152,12 @@ final class SubmitConcurrency {
         }
         notes.add(String.format(Locale.ROOT, "%,d open tasks in the engine when the runs start, its tables %s",
                 openTasks, postgres ? "vacuumed and analyzed" : "analyzed"));
+        boolean baselineAsNeeded = Boolean.getBoolean(BASELINE_EXECUTIONS_AS_NEEDED);
+        if (baselineAsNeeded) {
+            notes.add("**the baseline with the executions read as needed** (`-D" + BASELINE_EXECUTIONS_AS_NEEDED
+                    + "=true`): its completions read the executions they touch by id, as our submit does, not the "
+                    + "measure's whole execution tree");
+        }
         RealMeasures.at(SUBMITS_AT);
         int threads = sizes.threads();
         Map<String, Object> variables = RealMeasures.CONTENT.asFormValues();
@@ -156,8 +169,8 @@ final class SubmitConcurrency {
                     measures.execution.submit(w.taskId(), RealMeasures.CONTENT,
                             RealMeasures.agencyUser(w.agencyCode()));
                 },
-                (thread, i) -> complete(bare.get(i * threads + thread), ours.get(i * threads + thread).agencyCode(),
-                        variables),
+                (thread, i) -> bare(baselineAsNeeded, () -> complete(bare.get(i * threads + thread),
+                        ours.get(i * threads + thread).agencyCode(), variables)),
                 (thread, i) -> {
                     WorkItem w = tasklist.get(i * threads + thread);
                     complete(w.taskId(), w.agencyCode(), variables);
@@ -174,7 +187,8 @@ final class SubmitConcurrency {
         Map<String, int[]> where = new java.util.TreeMap<>();
         tally(where, 0, SqlCount.trace(() -> measures.execution.submit(last.taskId(), RealMeasures.CONTENT,
                 RealMeasures.agencyUser(last.agencyCode()))));
-        tally(where, 1, SqlCount.trace(() -> complete(bare.get(n), last.agencyCode(), variables)));
+        tally(where, 1, SqlCount.trace(() -> bare(baselineAsNeeded, () -> complete(bare.get(n), last.agencyCode(),
+                variables))));
         tally(where, 2, SqlCount.trace(() -> complete(tasklist.get(n).taskId(), tasklist.get(n).agencyCode(),
                 variables)));
         statements = breakdown(where);
@@ -230,6 +244,18 @@ final class SubmitConcurrency {
                 + "the real process %d (engine %d, application %d).%n%n| statement | ours | plain, bare process | "
                 + "plain, real process |%n|---|---|---|---|%n", total[0], engine[0], total[0] - engine[0], total[1],
                 engine[1], total[2], engine[2], total[2] - engine[2]) + rows;
+    }
+
+    /** A baseline's completion, with the executions read as needed where the run asks for it. */
+    private static void bare(boolean asNeeded, Runnable completion) {
+        if (asNeeded) {
+            az.opengov.nap.measure.ExecutionsAsNeeded.run(() -> {
+                completion.run();
+                return null;
+            });
+        } else {
+            completion.run();
+        }
     }
 
     /** A plain completion as Camunda Tasklist makes one: as the signed-in user, the form's values as variables. */
