@@ -12,10 +12,10 @@ import org.camunda.bpm.spring.boot.starter.util.CamundaSpringBootUtil;
  * execution tree the first time a command asks for an execution's parent, children or process instance
  * ({@code executionTreePrefetchEnabled}): one statement instead of one per execution, right for a command that walks
  * much of the tree (a cycle's opening starts 150 agencies' reports in one transaction). A measure's tree holds two
- * executions for each of up to 150 agencies, and an agency's submission touches its own few (its task's, its report's
- * scope, the measure's); reading all 300 cost more than the rest of the engine's work for it. A command run through
- * {@link #run} has the engine read each execution it needs by id instead (the same setting, off for that command
- * alone, in that thread); every other command, a job's included, still reads the whole tree.
+ * executions for each of up to 150 agencies, and an agency's submission or its review touches a few (its task's, its
+ * report's scope, the measure's); reading all 300 cost more than the rest of the engine's work for it. A command run
+ * through {@link #run} has the engine read each execution it needs by id instead (the same setting, off for that
+ * command alone, in that thread); every other command, a job's included, still reads the whole tree.
  */
 public final class ExecutionsAsNeeded {
 
@@ -47,12 +47,14 @@ public final class ExecutionsAsNeeded {
      * for itself. The engine asks this configuration each time it is about to read a tree.
      */
     static SpringProcessEngineConfiguration configuration(List<ProcessEnginePlugin> plugins) {
-        SpringProcessEngineConfiguration configuration = CamundaSpringBootUtil.initCustomFields(new Configuration());
+        SpringProcessEngineConfiguration configuration =
+                CamundaSpringBootUtil.initCustomFields(new PrefetchPerCommand());
         configuration.getProcessEnginePlugins().add(new CompositeProcessEnginePlugin(plugins));
         return configuration;
     }
 
-    static final class Configuration extends SpringProcessEngineConfiguration {
+    /** The engine's configuration, its tree prefetch off for a command run through {@link #run}. */
+    static final class PrefetchPerCommand extends SpringProcessEngineConfiguration {
         @Override
         public boolean isExecutionTreePrefetchEnabled() {
             return super.isExecutionTreePrefetchEnabled() && !active();

@@ -234,10 +234,11 @@ public class MeasureExecutionService {
         variables.put(Variables.DECISION, decision);
         variables.put("comment", comment);
         variables.put("completionLevel", completionLevel);
-        asUser(user, () -> {
+        // as the submission: the agency's own executions, not the measure's whole tree
+        asUser(user, () -> ExecutionsAsNeeded.run(() -> {
             tasks.complete(taskId, variables);
             return null;
-        });
+        }));
     }
 
     @Transactional

@@ -218,12 +218,13 @@ class MeasureAdministrationTest {
     }
 
     /**
-     * An agency's submission through the facade reads the executions it touches by id, not its measure's whole
-     * execution tree ({@link ExecutionsAsNeeded}); the same completion made the Tasklist way (plain
-     * {@code TaskService.complete}) still reads the tree, as every other command does. Both reports go on to review.
+     * An agency's submission and its review through the facade read the executions they touch by id, not the
+     * measure's whole execution tree ({@link ExecutionsAsNeeded}); the same completion made the Tasklist way (plain
+     * {@code TaskService.complete}) still reads the tree, as every other command does. Both reports go on to review,
+     * the approved one to publication.
      */
     @Test
-    void aSubmissionThroughTheFacadeReadsItsOwnExecutionsNotTheMeasuresWholeTree() {
+    void aSubmissionAndItsReviewThroughTheFacadeReadTheirOwnExecutionsNotTheMeasuresWholeTree() {
         az.opengov.nap.reporting.ReportContent content = new az.opengov.nap.reporting.ReportContent("COMPLETE",
                 "Hazırdır", "Bütün indikatorlar", null, null, null);
         AppUser edu = new AppUser("e", "E", null, "az", "EDU", false, false, true);
@@ -240,6 +241,16 @@ class MeasureAdministrationTest {
                 .extracting(WorkItem::agencyCode).containsExactlyInAnyOrder("EDU", "MCHT");
         assertThat(tasks.createTaskQuery().processInstanceId(measure.processInstanceId())
                 .taskDefinitionKey(MeasureExecution.Elements.TASK_REVIEW_PROGRESS_REPORT).count()).isEqualTo(2);
+
+        WorkItem review = open().stream().filter(w -> w.kind() == az.opengov.nap.worklist.WorkKind.REVIEW
+                && w.agencyCode().equals("EDU")).findFirst().orElseThrow();
+        List<String> reviewed = executionStatements(() -> execution.review(review.taskId(), "APPROVED", null,
+                "SUBSTANTIAL", REVIEWER));
+        assertThat(reviewed).contains("selectExecution").doesNotContain(WHOLE_TREE);
+        runDue(measure.processInstanceId()); // the publication, a job of its own
+        assertThat(jdbc.sql("select status from progress_report where id = ?").param(review.reportId())
+                .query(String.class).single()).isEqualTo("PUBLISHED");
+        assertThat(open()).extracting(WorkItem::agencyCode).doesNotContain("EDU");
     }
 
     /** The engine's statement that reads a process instance's whole execution tree (its MyBatis mapping's id). */
