@@ -17,9 +17,9 @@ import org.camunda.bpm.spring.boot.starter.util.CamundaSpringBootUtil;
  * through {@link #run} has the engine read each execution it needs by id instead (the same setting, off for that
  * command alone, in that thread); every other command, a job's included, still reads the whole tree. Not for a
  * command that ends an agency's report (its instance of the multi-instance body): the engine then looks at every
- * sibling, one read each; the job that publishes an approved report read 282 executions so, and ran at a third of
- * its rate with the whole tree. The submission and the review never end it: both stop at the review's task or at
- * the publication's job.
+ * sibling, one read each; the job that publishes an approved report read 282 executions so, at a third of the rate
+ * it has with the whole tree. The submission and the review never end it: both stop at the review's task or at the
+ * publication's job.
  */
 public final class ExecutionsAsNeeded {
 
