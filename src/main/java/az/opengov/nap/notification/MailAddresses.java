@@ -3,6 +3,7 @@ package az.opengov.nap.notification;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Which recipient addresses we accept: exactly one plain address ({@code name@domain.tld}), no display name, no
@@ -11,6 +12,8 @@ import java.util.Locale;
 final class MailAddresses {
 
     static final int MAX_LENGTH = 254;
+    /** Two or more spaces in a row, which a subject keeps as one. */
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private MailAddresses() {
     }
@@ -43,8 +46,6 @@ final class MailAddresses {
     static String key(String address) {
         return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
     }
-
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" {2,}");
 
     /** A subject on one line: control characters (CR, LF, TAB...) become spaces, so no header can be smuggled in. */
     static String oneLine(String text) {
