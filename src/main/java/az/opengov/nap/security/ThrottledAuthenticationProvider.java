@@ -27,7 +27,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
 
     ThrottledAuthenticationProvider(UserDirectory users, PasswordEncoder encoder, LoginThrottle throttle) {
-        this.passwords = new DaoAuthenticationProvider(users);
+        this.passwords = new DaoAuthenticationProvider(users::loadUserByUsername);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
     }

@@ -8,15 +8,18 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The users and their groups, read fresh on every request so that a change takes effect at once. */
+/**
+ * The users and their groups, read fresh on every request so that a change takes effect at once. Not a
+ * {@code UserDetailsService} bean: passwords are checked by {@link ThrottledAuthenticationProvider} alone, which reads
+ * the user through {@link #loadUserByUsername}.
+ */
 @Service
-public class UserDirectory implements UserDetailsService {
+public class UserDirectory {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -147,7 +150,7 @@ public class UserDirectory implements UserDetailsService {
                 .map(u -> find(u).orElseThrow()).toList();
     }
 
-    @Override
+    /** The user as Spring Security checks and signs them in, with the password's hash; unknown: an exception. */
     public UserDetails loadUserByUsername(String username) {
         UserRow row = row(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
         AppUser user = row.user();

@@ -253,6 +253,19 @@ class AccessControlTest {
         assertThat(audit("LOGIN_FAILED", "acl-api-client")).isEqualTo(2);
     }
 
+    /**
+     * Every password is checked by the throttled provider alone: no user store is a bean of its own for Spring
+     * Security to build a second, unthrottled check from (with both, it warned at every start that it used neither).
+     */
+    @Test
+    void passwordsAreCheckedByTheThrottledProviderAlone(
+            @Autowired org.springframework.context.ApplicationContext context) {
+        assertThat(context.getBeanNamesForType(
+                org.springframework.security.core.userdetails.UserDetailsService.class)).isEmpty();
+        assertThat(context.getBeansOfType(org.springframework.security.authentication.AuthenticationProvider.class)
+                .values()).singleElement().isInstanceOf(ThrottledAuthenticationProvider.class);
+    }
+
     @Test
     void repeatedFailuresAreThrottledForThatUserOnly() throws Exception {
         create("acl-throttled", "EDU", false, false);
