@@ -13,13 +13,14 @@ import org.camunda.bpm.spring.boot.starter.util.CamundaSpringBootUtil;
  * ({@code executionTreePrefetchEnabled}): one statement instead of one per execution, right for a command that walks
  * much of the tree (a cycle's opening starts 150 agencies' reports in one transaction). A measure's tree holds two
  * executions for each of up to 150 agencies, and an agency's submission or its review touches a few (its task's, its
- * report's scope, the measure's); reading all 300 cost more than the rest of the engine's work for it. A command run
+ * report's scope, the measure's), as do a coordinator's hand-over of its task to a colleague and an administrator's
+ * move of its due date; reading all 300 cost more than the rest of the engine's work for it. A command run
  * through {@link #run} has the engine read each execution it needs by id instead (the same setting, off for that
  * command alone, in that thread); every other command, a job's included, still reads the whole tree. Not for a
  * command that ends an agency's report (its instance of the multi-instance body): the engine then looks at every
  * sibling, one read each; the job that publishes an approved report read 282 executions so, at a third of the rate
  * it has with the whole tree. The submission and the review never end it: both stop at the review's task or at the
- * publication's job.
+ * publication's job; a hand-over and a due date's move end nothing.
  */
 public final class ExecutionsAsNeeded {
 

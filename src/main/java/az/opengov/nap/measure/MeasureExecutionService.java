@@ -207,10 +207,10 @@ public class MeasureExecutionService {
                 .map(AppUser::username)
                 .orElseThrow(() -> NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("assignee",
                         "validation.assignee.notColleague"))));
-        asUser(coordinator, () -> {
+        asUser(coordinator, () -> ExecutionsAsNeeded.run(() -> {
             tasks.setAssignee(taskId, to);
             return null;
-        });
+        }));
         audit.change(coordinator.username(), "TASK_ASSIGNED", "task", taskId, "to " + to);
     }
 
@@ -292,10 +292,10 @@ public class MeasureExecutionService {
             });
             return;
         }
-        asUser(admin, () -> {
+        asUser(admin, () -> ExecutionsAsNeeded.run(() -> {
             AgencyScope.moveDeadlines(engine, task, deadlines);
             return null;
-        });
+        }));
         events.publishEvent(new DueDateExtended(measureId, cycle, agencyCode, open.taskId(), due));
     }
 

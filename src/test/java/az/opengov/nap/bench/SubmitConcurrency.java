@@ -205,11 +205,92 @@ final class SubmitConcurrency {
                 + "%d measures × %d agencies)", threads, s[0].n(), sizes.measures(), sizes.agencies());
         String ours_ = "facade `MeasureExecutionService.submit` as the agency's user";
         boolean met = s[0].perSecond() >= s[1].perSecond() && s[0].sqlPerOp() <= 1.2 * s[1].sqlPerOp();
-        return List.of(
+        List<Result> results = new ArrayList<>(List.of(
                 BenchHarness.result(scenario, ours_, s[0], "plain `TaskService.complete` with the content as "
                         + "variables, same process without our listeners", s[1], "≥ 1.0× rate, ≤ 1.2× SQL", met),
                 new Result(scenario, ours_, "for the record: the same plain `complete` on the real process "
-                        + "(Tasklist's way in; our listener stores the report)", s[0], s[2], "–", "–"));
+                        + "(Tasklist's way in; our listener stores the report)", s[0], s[2], "–", "–")));
+        results.addAll(administer(sizes, open.subList(2 * n + 2, open.size()), baselines, notes));
+        return results;
+    }
+
+    /**
+     * On reports still open after the submits, {@code threads} clients at once, each on reports of its own: agencies'
+     * coordinators hand their report tasks to a colleague (the facade's {@code assign}, the workspace's delegation,
+     * against plain {@code TaskService.setAssignee} on the same agency's task of the baseline process), then an
+     * administrator moves their due dates (the facade's {@code extendDueDate}, as the monitoring page's action does
+     * for each selected row; no bare counterpart: the engine has no agency's deadlines to move). Each is a write to one
+     * agency's report in a measure of {@code agencies}.
+     */
+    private List<Result> administer(Sizes sizes, List<WorkItem> reports, Map<Long, String> baselines,
+                                    List<String> notes) throws Exception {
+        int n = sizes.perSide();
+        assertThat(reports.size()).as("open report tasks left for the administration's runs").isGreaterThanOrEqualTo(n);
+        List<WorkItem> mine = reports.subList(0, n);
+        List<AppUser> people = new ArrayList<>();
+        for (String agency : mine.stream().map(WorkItem::agencyCode).distinct().toList()) {
+            people.add(coordinator(agency));
+            people.add(colleague(agency));
+        }
+        measures.users.createAll(people, RealMeasures.PASSWORD);
+        people.stream().filter(u -> u.username().equals(coordinator(u.agencyCode()).username()))
+                .forEach(u -> measures.users.setCoordinator(u.username(), true));
+        List<String> bare = new ArrayList<>();
+        for (WorkItem w : mine) {
+            bare.add(tasks.createTaskQuery().processInstanceId(baselines.get(w.measureId()))
+                    .taskDefinitionKey(BASELINE_SUBMIT).taskCandidateGroup(w.agencyCode()).singleResult().getId());
+        }
+        int threads = sizes.threads();
+        Stats[] assigned = Bench.concurrent(threads, sizes.warmupRounds(), sizes.rounds(), sizes.perThread(),
+                (thread, i) -> {
+                    WorkItem w = mine.get(i * threads + thread);
+                    measures.execution.assign(w.taskId(), colleague(w.agencyCode()).username(),
+                            coordinator(w.agencyCode()));
+                },
+                (thread, i) -> {
+                    WorkItem w = mine.get(i * threads + thread);
+                    as(coordinator(w.agencyCode()), () -> tasks.setAssignee(bare.get(i * threads + thread),
+                            colleague(w.agencyCode()).username()));
+                });
+        java.time.LocalDate due = java.time.LocalDate.of(2026, 8, 31);
+        Stats[] extended = Bench.concurrent(threads, sizes.warmupRounds(), sizes.rounds(), sizes.perThread(),
+                (thread, i) -> {
+                    WorkItem w = mine.get(i * threads + thread);
+                    measures.execution.extendDueDate(w.measureId(), w.cycleNumber(), w.agencyCode(), due,
+                            "Bench: məzuniyyət dövrü", RealMeasures.ADMIN);
+                });
+        // each went where it should: the colleague holds the task, due on the new date
+        for (WorkItem w : mine) {
+            WorkItem now = measures.worklist.openReport(w.measureId(), w.cycleNumber(), w.agencyCode()).orElseThrow();
+            assertThat(now.taskId()).isEqualTo(w.taskId());
+            assertThat(now.assignee()).isEqualTo(colleague(w.agencyCode()).username());
+            assertThat(now.dueAt()).isAfter(Instant.parse("2026-08-30T00:00:00Z"));
+        }
+        assertThat(bare.stream().map(id -> tasks.createTaskQuery().taskId(id).singleResult().getAssignee()))
+                .doesNotContainNull();
+        notes.add(String.format(Locale.ROOT, "then, on %,d reports still open, %d clients at once: each agency's "
+                + "coordinator hands the report task to a colleague, then an administrator moves its due date",
+                n, threads));
+        String assign = String.format(Locale.ROOT, "Hand a report task to a colleague, %d concurrent clients (%,d "
+                + "per side)", threads, assigned[0].n());
+        String extend = String.format(Locale.ROOT, "Move an agency's due date, %d concurrent clients (%,d)", threads,
+                extended[0].n());
+        return List.of(new Result(assign, "facade `MeasureExecutionService.assign` as the agency's coordinator",
+                        "plain `TaskService.setAssignee`, same process without our listeners", assigned[0],
+                        assigned[1], "–", "–"),
+                new Result(extend, "facade `MeasureExecutionService.extendDueDate` as an administrator", "–",
+                        extended[0], null, "–", "–"));
+    }
+
+    /** An agency's coordinator, who hands its report tasks to colleagues. */
+    private static AppUser coordinator(String agencyCode) {
+        return RealMeasures.agencyUser(agencyCode);
+    }
+
+    private static AppUser colleague(String agencyCode) {
+        AppUser coordinator = coordinator(agencyCode);
+        return new AppUser(coordinator.username() + "-colleague", "Bench colleague " + agencyCode, null, "az",
+                agencyCode, false, false, true);
     }
 
     private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(
@@ -260,10 +341,14 @@ final class SubmitConcurrency {
 
     /** A plain completion as Camunda Tasklist makes one: as the signed-in user, the form's values as variables. */
     private void complete(String taskId, String agencyCode, Map<String, Object> variables) {
-        AppUser user = RealMeasures.agencyUser(agencyCode);
+        as(RealMeasures.agencyUser(agencyCode), () -> tasks.complete(taskId, variables));
+    }
+
+    /** Engine calls made as the signed-in user, as Camunda's webapps make them. */
+    private void as(AppUser user, Runnable calls) {
         identity.setAuthentication(user.username(), user.groups());
         try {
-            tasks.complete(taskId, variables);
+            calls.run();
         } finally {
             identity.clearAuthentication();
         }

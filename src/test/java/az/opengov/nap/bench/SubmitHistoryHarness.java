@@ -125,7 +125,7 @@ abstract class SubmitHistoryHarness {
             scenario.background(sizes().background(), submitNotes);
             submitResults.addAll(scenario.run(sizes().submit(), submitNotes));
             submitStatements = scenario.statements;
-            assertThat(submitResults).hasSize(2);
+            assertThat(submitResults).hasSize(4);
         }
     }
 

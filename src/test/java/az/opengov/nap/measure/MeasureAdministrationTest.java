@@ -94,6 +94,8 @@ class MeasureAdministrationTest {
     @Autowired
     ModelMigration migration;
     @Autowired
+    az.opengov.nap.security.UserDirectory users;
+    @Autowired
     org.camunda.bpm.engine.HistoryService history;
     @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("remindersHealthIndicator")
@@ -218,17 +220,29 @@ class MeasureAdministrationTest {
     }
 
     /**
-     * An agency's submission and its review through the facade read the executions they touch by id, not the
-     * measure's whole execution tree ({@link ExecutionsAsNeeded}); the same completion made the Tasklist way (plain
-     * {@code TaskService.complete}) still reads the tree, as every other command does. Both reports go on to review,
-     * the approved one to publication.
+     * An agency's hand-over of its task, its submission and its review through the facade read the executions they
+     * touch by id, not the measure's whole execution tree ({@link ExecutionsAsNeeded}); the same completion made the
+     * Tasklist way (plain {@code TaskService.complete}) still reads the tree, as every other command does. Both
+     * reports go on to review, the approved one to publication.
      */
     @Test
-    void aSubmissionAndItsReviewThroughTheFacadeReadTheirOwnExecutionsNotTheMeasuresWholeTree() {
+    void aHandOverASubmissionAndItsReviewThroughTheFacadeReadTheirOwnExecutionsNotTheMeasuresWholeTree() {
         az.opengov.nap.reporting.ReportContent content = new az.opengov.nap.reporting.ReportContent("COMPLETE",
                 "Hazırdır", "Bütün indikatorlar", null, null, null);
         AppUser edu = new AppUser("e", "E", null, "az", "EDU", false, false, true);
         String eduTask = item("EDU").taskId();
+        String suffix = "-" + System.nanoTime();
+        AppUser coordinator = new AppUser("edu-coordinator" + suffix, "Koordinator", null, "az", "EDU", false, false,
+                true);
+        AppUser colleague = new AppUser("edu-colleague" + suffix, "Həmkar", null, "az", "EDU", false, false, true);
+        users.createAll(List.of(coordinator, colleague), "coordinator-password-2026");
+        users.setCoordinator(coordinator.username(), true);
+        List<String> handedOver = executionStatements(() -> execution.assign(eduTask, colleague.username(),
+                coordinator));
+        assertThat(handedOver).contains("selectExecution").doesNotContain(WHOLE_TREE);
+        assertThat(tasks.createTaskQuery().taskId(eduTask).singleResult().getAssignee())
+                .isEqualTo(colleague.username());
+        assertThat(item("EDU").assignee()).isEqualTo(colleague.username());
         List<String> facade = executionStatements(() -> execution.submit(eduTask, content, edu));
         assertThat(facade).contains("selectExecution").doesNotContain(WHOLE_TREE);
         assertThat(ExecutionsAsNeeded.active()).isFalse();
@@ -478,7 +492,12 @@ class MeasureAdministrationTest {
                 .contains("EDU", "MCHT");
 
         at("2026-07-10T06:00:00");
-        execution.extendDueDate(measure.id(), 1, "MCHT", LocalDate.of(2026, 8, 31), "Məzuniyyət dövrü", ADMIN);
+        // the agency's scope is found from its task's execution up, reading those executions by id alone, not the
+        // measure's whole tree (ExecutionsAsNeeded)
+        List<String> read = executionStatements(() -> execution.extendDueDate(measure.id(), 1, "MCHT",
+                LocalDate.of(2026, 8, 31), "Məzuniyyət dövrü", ADMIN));
+        assertThat(read).contains("selectExecution").doesNotContain(WHOLE_TREE);
+        assertThat(ExecutionsAsNeeded.active()).isFalse();
 
         // the same task, still with its assignee and link, due on the new date
         WorkItem after = item("MCHT");
