@@ -540,6 +540,33 @@ class MeasureAdministrationTest {
         });
     }
 
+    /**
+     * An invited body's due date moved by the facade, its executions read as needed: its task and its reporting
+     * window's timer (whose job belongs to the task's own scope execution) move with it.
+     */
+    @Test
+    void anInvitedBodysNewDueDateMovesItsReportingWindowToo() {
+        String invited = item("MILLI_MECLIS").taskId();
+        java.util.function.Supplier<org.camunda.bpm.engine.runtime.Job> window = () -> management.createJobQuery()
+                .processInstanceId(measure.processInstanceId())
+                .activityId(MeasureExecution.Elements.BOUNDARY_REPORTING_WINDOW_CLOSED).singleResult();
+        java.util.Date closedAt = window.get().getDuedate();
+        at("2026-07-10T06:00:00");
+        List<String> read = executionStatements(() -> execution.extendDueDate(measure.id(), 1, "MILLI_MECLIS",
+                LocalDate.of(2026, 8, 31), "Sessiya fasiləsi", ADMIN));
+        assertThat(read).doesNotContain(WHOLE_TREE);
+        WorkItem after = item("MILLI_MECLIS");
+        assertThat(after.taskId()).isEqualTo(invited);
+        assertThat(after.dueAt()).isEqualTo(ZonedDateTime.parse("2026-08-31T23:59:59+04:00").toInstant());
+        // the window closes as long after the new date as it did after the old one (15 July)
+        long windowDays = java.time.Duration.between(ZonedDateTime.parse("2026-07-15T23:59:59+04:00").toInstant(),
+                closedAt.toInstant()).toDays();
+        assertThat(window.get().getDuedate().toInstant()).isEqualTo(
+                ZonedDateTime.parse("2026-08-31T23:59:59+04:00").plusDays(windowDays).toInstant());
+        assertThat(tasks.getVariable(invited, "dueDate"))
+                .isEqualTo(java.util.Date.from(ZonedDateTime.parse("2026-08-31T23:59:59+04:00").toInstant()));
+    }
+
     @Test
     void aMeasureStartedOnModel130HasItsTaskRecreatedByTheExtensionsMessage() {
         // a deployment running since before 1.4.0 has measures on 1.3.0, whose submit tasks have a message boundary
