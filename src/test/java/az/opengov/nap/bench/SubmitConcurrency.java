@@ -264,7 +264,7 @@ final class SubmitConcurrency {
             WorkItem now = measures.worklist.openReport(w.measureId(), w.cycleNumber(), w.agencyCode()).orElseThrow();
             assertThat(now.taskId()).isEqualTo(w.taskId());
             assertThat(now.assignee()).isEqualTo(colleague(w.agencyCode()).username());
-            assertThat(now.dueAt()).isAfter(Instant.parse("2026-08-30T00:00:00Z"));
+            assertThat(now.dueAt()).isEqualTo(Instant.parse("2026-08-31T19:59:59Z")); // the day's end in Baku
         }
         assertThat(bare.stream().map(id -> tasks.createTaskQuery().taskId(id).singleResult().getAssignee()))
                 .doesNotContainNull();
