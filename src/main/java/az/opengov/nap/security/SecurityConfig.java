@@ -87,7 +87,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiRefusals refusals) throws Exception {
         // path matchers, not MVC ones: the engine's REST API is a Jersey servlet, not a Spring MVC controller
         return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a
@@ -98,7 +98,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(path("/api/admin/**"), path("/engine-rest/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationDetailsSource(BasicSignIn.SOURCE))
+                .httpBasic(b -> b.authenticationDetailsSource(BasicSignIn.SOURCE).authenticationEntryPoint(refusals))
+                .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();
@@ -111,12 +112,13 @@ class SecurityConfig {
     @Bean
     @Order(0)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, ApiRefusals refusals) throws Exception {
         return http.securityMatcher(path("/actuator/**"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
                         .anyRequest().hasRole("ADMIN"))
-                .httpBasic(b -> b.authenticationDetailsSource(BasicSignIn.SOURCE))
+                .httpBasic(b -> b.authenticationDetailsSource(BasicSignIn.SOURCE).authenticationEntryPoint(refusals))
+                .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();

@@ -18,8 +18,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     /** Too many failed attempts from this address for this user: try again later. */
     static class TooManyAttempts extends AuthenticationException {
+        /** How long until the next attempt may succeed. */
+        final Duration retryAfter;
+
         TooManyAttempts(Duration wait) {
             super("too many failed sign-in attempts; wait " + wait.toSeconds() + " s");
+            this.retryAfter = wait;
         }
     }
 

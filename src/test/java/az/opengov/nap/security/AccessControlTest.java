@@ -266,6 +266,58 @@ class AccessControlTest {
                 .values()).singleElement().isInstanceOf(ThrottledAuthenticationProvider.class);
     }
 
+    /**
+     * The API's refusals at its door are problem documents in the client's language, as its other errors are: no or
+     * wrong credentials a 401 with the Basic challenge, too many failures a 401 that says so with Retry-After, a
+     * missing right a 403; the actuator's the same.
+     */
+    @Test
+    void refusalsAtTheApisDoorAreProblemsInTheClientsLanguage() throws Exception {
+        HttpResponse<String> anonymous = http(HttpRequest.newBuilder(uri("/api/tasks")).GET());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Realm\"");
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(anonymous.body()).contains("\"status\":401", "\"code\":\"error.unauthorized\"",
+                "\"title\":\"Daxil olmaq lazımdır\"",
+                "\"detail\":\"Daxil olmaq üçün düzgün istifadəçi adı və şifrə göndərin (HTTP Basic).\"");
+
+        HttpResponse<String> wrong = http(HttpRequest.newBuilder(uri("/api/tasks")).GET()
+                .header("Accept-Language", "en").header("Authorization", basic("acl-edu", "wrong-password-9")));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(wrong.body()).contains("\"title\":\"Sign-in required\"",
+                "\"detail\":\"Send a valid user name and password to sign in (HTTP Basic).\"");
+
+        HttpResponse<String> notAdmin = http(HttpRequest.newBuilder(uri("/api/admin/users")).GET()
+                .header("Accept-Language", "ru").header("Authorization", basic("acl-edu", PASSWORD)));
+        assertThat(notAdmin.statusCode()).isEqualTo(403);
+        assertThat(notAdmin.body()).contains("\"status\":403", "\"code\":\"error.forbidden\"",
+                "\"detail\":\"У вас нет прав на это действие.\"");
+
+        create("acl-locked-out", "EDU", false, false);
+        for (int i = 0; i < 6; i++) {
+            send("GET", "/api/tasks", null, "acl-locked-out", "wrong-password-" + i);
+        }
+        HttpResponse<String> throttled = http(HttpRequest.newBuilder(uri("/api/tasks")).GET()
+                .header("Authorization", basic("acl-locked-out", PASSWORD)));
+        assertThat(throttled.statusCode()).isEqualTo(401);
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 900L));
+        assertThat(throttled.body()).contains("\"code\":\"error.login.throttled\"",
+                "Çox sayda uğursuz cəhd edildi.");
+
+        HttpResponse<String> metrics = http(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET()
+                .header("Authorization", basic("acl-edu", PASSWORD)));
+        assertThat(metrics.statusCode()).isEqualTo(403);
+        assertThat(metrics.body()).contains("\"code\":\"error.forbidden\"");
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void repeatedFailuresAreThrottledForThatUserOnly() throws Exception {
         create("acl-throttled", "EDU", false, false);
@@ -464,8 +516,7 @@ class AccessControlTest {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (user != null) {
-            b.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            b.header("Authorization", basic(user, password));
         }
         return http(b);
     }

@@ -1,6 +1,5 @@
 package az.opengov.nap.shared.web;
 
-import az.opengov.nap.shared.Messages;
 import az.opengov.nap.shared.TransientFailure;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,10 +26,10 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
-    private final Messages messages;
+    private final ProblemAnswers answers;
 
-    public DatabaseUnavailableFilter(Messages messages) {
-        this.messages = messages;
+    public DatabaseUnavailableFilter(ProblemAnswers answers) {
+        this.answers = answers;
     }
 
     @Override
@@ -50,51 +49,25 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     /** Writes the 503 answer: a problem document for the API, a short page otherwise. */
     public void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", String.valueOf(TransientFailure.RETRY_AFTER_SECONDS));
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        java.util.Locale locale = Messages.supported(locale(request));
-        String title = messages.text(locale, "error.title.503");
-        String detail = messages.text(locale, TransientFailure.UNAVAILABLE_KEY);
         String uri = request.getRequestURI();
         if (uri.startsWith(request.getContextPath() + "/api/") || uri.startsWith(request.getContextPath()
                 + "/engine-rest/") || uri.startsWith(request.getContextPath() + "/actuator/")) {
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"urn:nap:problem:" + TransientFailure.UNAVAILABLE_KEY
-                    + "\",\"title\":\"" + json(title) + "\",\"status\":503,\"detail\":\"" + json(detail)
-                    + "\",\"code\":\"" + TransientFailure.UNAVAILABLE_KEY + "\"}");
+            answers.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    TransientFailure.UNAVAILABLE_KEY);
         } else {
+            ProblemAnswers.Page page = answers.page(request, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    TransientFailure.UNAVAILABLE_KEY);
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setContentType("text/html");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head>"
-                    + "<meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title) + "</title>"
+            response.getWriter().write("<!DOCTYPE html><html lang=\"" + page.language() + "\"><head>"
+                    + "<meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(page.title()) + "</title>"
                     + "<link rel=\"stylesheet\" href=\"/css/portal.css\"></head><body><main class=\"container\">"
-                    + "<h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p>"
+                    + "<h1>" + HtmlUtils.htmlEscape(page.title()) + "</h1><p>" + HtmlUtils.htmlEscape(page.detail())
+                    + "</p>"
                     + "</main></body></html>");
         }
         response.flushBuffer();
-    }
-
-    /**
-     * The language as {@link LocaleConfig} would choose it (the {@code lang} parameter, the cookie, the API client's
-     * Accept-Language, else az), without the database or the session.
-     */
-    private static java.util.Locale locale(HttpServletRequest request) {
-        String lang = request.getParameter(LocaleConfig.PARAM);
-        if (lang == null && request.getCookies() != null) {
-            for (jakarta.servlet.http.Cookie c : request.getCookies()) {
-                if (LocaleConfig.COOKIE.equals(c.getName())) {
-                    lang = c.getValue();
-                }
-            }
-        }
-        if (lang != null && !lang.isBlank()) {
-            return java.util.Locale.forLanguageTag(lang);
-        }
-        return request.getRequestURI().startsWith("/api/") && request.getHeader("Accept-Language") != null
-                ? request.getLocale() : Messages.AZ;
-    }
-
-    private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }
