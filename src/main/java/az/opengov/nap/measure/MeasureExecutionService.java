@@ -164,11 +164,7 @@ public class MeasureExecutionService {
             submitted = reports.submitBeforeTask(item.measureId(), item.cycleNumber(), item.agencyCode(), content,
                     user.username());
         }
-        // the agency's own executions only, not its measure's whole tree (two executions an agency)
-        asUser(user, () -> ExecutionsAsNeeded.run(() -> {
-            tasks.complete(taskId);
-            return null;
-        }));
+        onAgencysReport(user, () -> tasks.complete(taskId));
         // the version submitted: the content given, or the draft saved before
         return submitted != null ? submitted
                 : reports.current(item.measureId(), item.cycleNumber(), item.agencyCode()).orElseThrow().id();
@@ -207,10 +203,7 @@ public class MeasureExecutionService {
                 .map(AppUser::username)
                 .orElseThrow(() -> NapException.invalid(List.of(az.opengov.nap.shared.FieldProblem.of("assignee",
                         "validation.assignee.notColleague"))));
-        asUser(coordinator, () -> ExecutionsAsNeeded.run(() -> {
-            tasks.setAssignee(taskId, to);
-            return null;
-        }));
+        onAgencysReport(coordinator, () -> tasks.setAssignee(taskId, to));
         audit.change(coordinator.username(), "TASK_ASSIGNED", "task", taskId, "to " + to);
     }
 
@@ -234,11 +227,7 @@ public class MeasureExecutionService {
         variables.put(Variables.DECISION, decision);
         variables.put("comment", comment);
         variables.put("completionLevel", completionLevel);
-        // as the submission: the agency's own executions, not the measure's whole tree
-        asUser(user, () -> ExecutionsAsNeeded.run(() -> {
-            tasks.complete(taskId, variables);
-            return null;
-        }));
+        onAgencysReport(user, () -> tasks.complete(taskId, variables));
     }
 
     @Transactional
@@ -292,10 +281,7 @@ public class MeasureExecutionService {
             });
             return;
         }
-        asUser(admin, () -> ExecutionsAsNeeded.run(() -> {
-            AgencyScope.moveDeadlines(engine, task, deadlines);
-            return null;
-        }));
+        onAgencysReport(admin, () -> AgencyScope.moveDeadlines(engine, task, deadlines));
         events.publishEvent(new DueDateExtended(measureId, cycle, agencyCode, open.taskId(), due));
     }
 
@@ -672,6 +658,17 @@ public class MeasureExecutionService {
             }
         }
         return found;
+    }
+
+    /**
+     * Engine calls on one agency's report as {@code user}, reading only the executions they touch rather than the
+     * measure's whole tree, two executions an agency ({@link ExecutionsAsNeeded}); not for calls that end the report.
+     */
+    private void onAgencysReport(AppUser user, Runnable engineCalls) {
+        asUser(user, () -> ExecutionsAsNeeded.run(() -> {
+            engineCalls.run();
+            return null;
+        }));
     }
 
     private <T> T asUser(AppUser user, Supplier<T> work) {

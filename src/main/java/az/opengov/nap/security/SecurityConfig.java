@@ -89,7 +89,7 @@ class SecurityConfig {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain api(HttpSecurity http, ApiRefusals refusals) throws Exception {
         // path matchers, not MVC ones: the engine's REST API is a Jersey servlet, not a Spring MVC controller
-        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a
                         // the API's description and its Swagger UI (at /api/docs, which sends the browser to
                         // /api/swagger-ui/index.html) are public, as the open data API they describe
@@ -97,12 +97,8 @@ class SecurityConfig {
                                 path("/api/swagger-ui/**"))
                         .permitAll()
                         .requestMatchers(path("/api/admin/**"), path("/engine-rest/**")).hasRole("ADMIN")
-                        .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationDetailsSource(BasicSignIn.SOURCE).authenticationEntryPoint(refusals))
-                .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
-                .build();
+                        .anyRequest().authenticated());
+        return signedInEachRequest(http, refusals);
     }
 
     /**
@@ -113,10 +109,19 @@ class SecurityConfig {
     @Order(0)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain actuator(HttpSecurity http, ApiRefusals refusals) throws Exception {
-        return http.securityMatcher(path("/actuator/**"))
+        http.securityMatcher(path("/actuator/**"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-                        .anyRequest().hasRole("ADMIN"))
+                        .anyRequest().hasRole("ADMIN"));
+        return signedInEachRequest(http, refusals);
+    }
+
+    /**
+     * A chain for programs rather than browsers: HTTP Basic on each request, no session and so no CSRF token, and its
+     * refusals as problem documents in the client's language ({@link ApiRefusals}).
+     */
+    private static SecurityFilterChain signedInEachRequest(HttpSecurity http, ApiRefusals refusals) throws Exception {
+        return http
                 .httpBasic(b -> b.authenticationDetailsSource(BasicSignIn.SOURCE).authenticationEntryPoint(refusals))
                 .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -3,11 +3,13 @@ package az.opengov.nap.shared;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -90,25 +92,33 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     ProblemDetail problem(NapException e) {
+        return problem(e, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * The problem document of {@code e} in {@code locale}: also for answers written before Spring MVC, where the
+     * request's language is not yet resolved ({@code shared.web.ProblemAnswers}).
+     */
+    public ProblemDetail problem(NapException e, Locale locale) {
         ProblemDetail p = ProblemDetail.forStatus(e.status());
         p.setType(URI.create("urn:nap:problem:" + e.messageKey()));
-        p.setTitle(messages.text("error.title." + e.status().value()));
-        p.setDetail(messages.text(e.messageKey(), e.args()));
+        p.setTitle(messages.text(locale, "error.title." + e.status().value()));
+        p.setDetail(messages.text(locale, e.messageKey(), e.args()));
         p.setProperty("code", e.messageKey());
         if (!e.errors().isEmpty()) {
-            p.setProperty("errors", e.errors().stream().map(this::error).toList());
+            p.setProperty("errors", e.errors().stream().map(f -> error(f, locale)).toList());
         }
         return p;
     }
 
-    private Map<String, Object> error(FieldProblem f) {
+    private Map<String, Object> error(FieldProblem f, Locale locale) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (f.row() != null) {
             m.put("row", f.row());
         }
         m.put("field", f.field());
         m.put("code", f.messageKey());
-        m.put("message", messages.text(f));
+        m.put("message", messages.text(locale, f.messageKey(), f.args()));
         return m;
     }
 }

@@ -1,46 +1,45 @@
 package az.opengov.nap.shared.web;
 
 import az.opengov.nap.shared.Messages;
+import az.opengov.nap.shared.NapException;
+import az.opengov.nap.shared.ProblemHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Problem documents (RFC 9457) written where no controller answers: in the filters before Spring MVC (sign-in, the
- * database out of reach). The same fields as {@code ProblemHandler}'s (type, title, status, detail, code), in the
- * language the request asks for.
+ * database out of reach). {@link ProblemHandler}'s own documents, in the language the request asks for, written with
+ * the application's JSON mapper as Spring MVC writes them.
  */
 @Component
 public class ProblemAnswers {
 
+    private final ProblemHandler problems;
     private final Messages messages;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
-    public ProblemAnswers(Messages messages) {
+    public ProblemAnswers(ProblemHandler problems, Messages messages, ObjectMapper json) {
+        this.problems = problems;
         this.messages = messages;
+        this.json = json;
     }
 
-    /** Writes the answer with {@code status}, its title and the text of {@code key} in the request's language. */
+    /** Writes {@code ProblemHandler}'s document for {@code status} and {@code key} in the request's language. */
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String key,
                       Object... args) throws IOException {
         Locale locale = Messages.supported(locale(request));
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:nap:problem:" + key);
-        problem.put("title", messages.text(locale, "error.title." + status));
-        problem.put("status", status);
-        problem.put("detail", messages.text(locale, key, args));
-        problem.put("code", key);
         response.setStatus(status);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType("application/problem+json");
         response.setHeader("Content-Language", locale.toLanguageTag());
-        json.writeValue(response.getWriter(), problem);
+        json.writeValue(response.getWriter(),
+                problems.problem(new NapException(HttpStatus.valueOf(status), key, args), locale));
     }
 
     /** What a page says of a refusal: its title, its text and their language. */

@@ -3,6 +3,7 @@ package az.opengov.nap.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.opengov.nap.shared.Messages;
+import az.opengov.nap.shared.ProblemHandler;
 import az.opengov.nap.shared.TransientFailure;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -12,14 +13,18 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** The database out of reach: a 503 with Retry-After, a problem document for the API, a page for people. */
 class DatabaseUnavailableFilterTest {
 
-    private final DatabaseUnavailableFilter filter = new DatabaseUnavailableFilter(new ProblemAnswers(messages()));
+    private final DatabaseUnavailableFilter filter = new DatabaseUnavailableFilter(answers());
 
-    static Messages messages() {
+    /** As the application makes them: its messages, and a JSON mapper as Spring Boot's (no null fields). */
+    static ProblemAnswers answers() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasenames("i18n/messages", "i18n/operations");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
-        return new Messages(source);
+        Messages messages = new Messages(source);
+        return new ProblemAnswers(new ProblemHandler(messages), messages,
+                org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json()
+                        .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).build());
     }
 
     @Test
